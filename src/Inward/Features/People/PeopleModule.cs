@@ -1,0 +1,12 @@
+namespace Inward.Features.People;
+
+public static class PeopleModule
+{
+    public static WebApplicationBuilder AddPeople(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<PeopleQueries>();
+        return builder;
+    }
+
+    public static WebApplication MapPeople(this WebApplication app) => app;
+}

@@ -1,0 +1,77 @@
+using Inward.Platform.Audit;
+using Inward.Platform.Cli;
+using Inward.Platform.Data;
+using Inward.Platform.Identity;
+using Inward.Platform.Localisation;
+using Inward.Platform.Mail;
+using Inward.Platform.Web;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+using StackExchange.Redis;
+
+namespace Inward.Platform;
+
+public static class PlatformModule
+{
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
+    {
+        builder.AddDatabase();
+        builder.AddInwardIdentity();
+        builder.AddLocalisation();
+        builder.AddWeb();
+        var services = builder.Services;
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<AuditLog>();
+        services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
+        services.AddSingleton<MailSender>();
+        services.AddSingleton<ICliCommand, MigrateCommand>();
+        services.AddSingleton<ICliCommand, Demo.SeedCommand>();
+        services.AddOpenApi("v1");
+        services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(Inward.Strings)));
+        AddDataProtection(builder);
+        return builder;
+    }
+
+    /// <summary>
+    /// One key ring and one application name for every instance: in Redis when configured (several
+    /// instances), otherwise in data/keys next to the database so a backup carries them.
+    /// </summary>
+    private static void AddDataProtection(WebApplicationBuilder builder)
+    {
+        var dp = builder.Services.AddDataProtection().SetApplicationName("Inward");
+        var redis = builder.Configuration["Redis:Configuration"];
+        if (!string.IsNullOrWhiteSpace(redis))
+        {
+            dp.PersistKeysToStackExchangeRedis(ConnectionMultiplexer.Connect(redis), "inward:dataprotection-keys");
+        }
+        else
+        {
+            dp.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseSetup.DataDirectory(builder.Configuration), "keys")));
+        }
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        // After authentication: the signed-in user's language claim decides the culture.
+        app.UseRequestLocalization();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Inward API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapRazorPages();
+        return app;
+    }
+}

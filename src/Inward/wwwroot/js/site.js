@@ -1,0 +1,14 @@
+// Progressive enhancement only: every form also works without this file.
+document.querySelectorAll('select[data-autosubmit]').forEach((select) => {
+  const button = select.form.querySelector('button[type=submit]');
+  if (button) button.hidden = true;
+  select.addEventListener('change', () => select.form.requestSubmit());
+});
+document.querySelectorAll('[data-confirm]').forEach((el) => {
+  el.addEventListener('click', (e) => {
+    if (!window.confirm(el.dataset.confirm)) e.preventDefault();
+  });
+});
+// The menu is open without JavaScript; on a phone it starts folded.
+const menu = document.querySelector('details.menu');
+if (menu && window.matchMedia('(max-width: 760px)').matches) menu.open = false;
