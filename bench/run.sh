@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Starts Inward (Release build) on generated data and measures it. Prints a Markdown report; see RESULTS.md.
+# Measures: seeding 10,000 employees, importing a 10,000-row CSV roster, and HTTP throughput/latency of the
+# people API and directory page against a plain "hello" endpoint measured in the same run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+for tool in wrk bc sqlite3; do
+  command -v "$tool" >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" >/dev/null
+done
+out=bench/out; mkdir -p "$out"
+work=$(mktemp -d); trap 'kill "$(cat "$work/pid" 2>/dev/null)" 2>/dev/null || true; rm -rf "$work"' EXIT
+port=5099; duration=${BENCH_DURATION:-10}
+
+dotnet build src/Inward -c Release -v q -nologo >/dev/null
+app=src/Inward/bin/Release/net10.0/Inward.dll
+inward() { (cd src/Inward && dotnet "../../$app" "$@"); }
+secs() { local s; s=$(date +%s.%N); "$@" >/dev/null || { echo "failed: $*" >&2; return 1; }; echo "$(date +%s.%N) - $s" | bc; }
+
+# 1. Seed: demo company (accounts) + 10,000 generated employees.
+data="$work/data"
+inward migrate "--Inward:DataDirectory=$data" >/dev/null
+seed_s=$(secs inward seed --employees 10000 --seed 42 "--Inward:DataDirectory=$data")
+
+# 2. Roster import of 10,000 new rows into a fresh company (structure only), three runs.
+python3 bench/gen-roster.py 10000 "$work/roster.csv"
+import_runs=()
+for i in 1 2 3; do
+  d="$work/import$i"
+  inward seed --employees 11 --seed 1 "--Inward:DataDirectory=$d" >/dev/null
+  import_runs+=("$(secs inward import-roster "$work/roster.csv" "--Inward:DataDirectory=$d")")
+  n=$(sqlite3 "$d/inward.db" 'select count(*) from Employees')
+  [ "$n" -eq 10011 ] || { echo "import run $i left $n employees, expected 10011" >&2; exit 1; }
+done
+
+# 3. HTTP: the app on the 10,000-employee data with the demo accounts.
+(cd src/Inward && dotnet "../../$app" --demo "--Inward:DataDirectory=$data" --urls "http://127.0.0.1:$port" \
+  --RateLimits:ApiPerMinute=1000000000 --Logging:LogLevel:Default=Warning > "$work/app.log" 2>&1 & echo $! > "$work/pid")
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.3; done
+token=$(inward token create --user admin@demo.example --name bench "--Inward:DataDirectory=$data" | grep -o 'inw_[A-Za-z0-9_-]*' | head -1)
+[ -n "$token" ] || { echo "could not create a token"; exit 1; }
+
+measure() { # name path [header]
+  local name=$1 path=$2; shift 2
+  curl -sf -o /dev/null "$@" "http://127.0.0.1:$port$path" || { echo "GET $path failed" >&2; exit 1; }
+  wrk -t2 -c64 -d"${duration}s" --latency "$@" "http://127.0.0.1:$port$path" > "$work/$name.wrk"
+  local rps p50 p99
+  rps=$(awk '/Requests\/sec/ {print $2}' "$work/$name.wrk")
+  p50=$(awk '$1=="50%" {print $2}' "$work/$name.wrk")
+  p99=$(awk '$1=="99%" {print $2}' "$work/$name.wrk")
+  echo "$name|$path|$rps|$p50|$p99"
+}
+auth=(-H "Authorization: Bearer $token")
+rows=()
+rows+=("$(measure hello /hello)")
+rows+=("$(measure people-page1 '/api/v1/people?page=1&pageSize=25' "${auth[@]}")")
+rows+=("$(measure people-search '/api/v1/people?search=nowak&pageSize=25' "${auth[@]}")")
+rows+=("$(measure people-dept '/api/v1/people?departmentId=3&page=5&pageSize=50' "${auth[@]}")")
+rows+=("$(measure departments '/api/v1/departments' "${auth[@]}")")
+hello_rps=$(echo "${rows[0]}" | cut -d'|' -f3)
+
+{
+  echo "### Run $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(dotnet --version) SDK, wrk -t2 -c64 -d${duration}s on the same machine"
+  echo
+  echo "| measurement | result |"
+  echo "|---|---|"
+  echo "| seed 10,000 employees (CLI, SQLite) | ${seed_s%???????} s |"
+  echo "| import 10,000-row CSV roster (CLI, SQLite, 3 runs) | $(printf '%.2f s, ' "${import_runs[@]}" | sed 's/, $//') |"
+  echo
+  echo "| endpoint | path | req/s | p50 | p99 | ratio to hello |"
+  echo "|---|---|---|---|---|---|"
+  for r in "${rows[@]}"; do
+    IFS='|' read -r name path rps p50 p99 <<< "$r"
+    echo "| $name | \`$path\` | $rps | $p50 | $p99 | $(echo "scale=3; $rps / $hello_rps" | bc) |"
+  done
+} | tee "$out/latest.md"
