@@ -1,4 +1,5 @@
 using Inward.BrowserTests.Infrastructure;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Inward.BrowserTests;
@@ -14,6 +15,9 @@ public sealed class LanguageTests(BrowserFixture fixture) : BrowserTest(fixture)
         var page = await NewPageAsync();
         await page.GotoAsync("/account/sign-in");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "ltr");
+        // site.css and site.js are served: the header is styled and the script hid the chooser's button.
+        Assert.Equal("flex", await page.Locator("header.topbar").EvaluateAsync<string>("e => getComputedStyle(e).display"));
+        await Assertions.Expect(page.Locator("form.lang button")).ToBeHiddenAsync();
 
         await ChooseLanguageAsync(page, "ar");
 
@@ -44,11 +48,17 @@ public sealed class LanguageTests(BrowserFixture fixture) : BrowserTest(fixture)
             await Assertions.Expect(page.Locator("form[action='/account/sign-out'] button")).ToHaveTextAsync("تسجيل الخروج");
             await ScreenshotAsync(page, "home-comms-ar");
 
+            // Dates stay Gregorian in Arabic (a hire date in 20xx, not a Hijri 14xx year).
+            await page.Locator("main section.card a[href^='/people/']").ClickAsync();
+            await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("تاريخ التعيين");
+            await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync(new Regex(@"\b(19|20)\d\d\b"));
+            await ScreenshotAsync(page, "profile-comms-ar");
+
             await ChooseLanguageAsync(page, "pl");
 
             await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "ltr");
             Assert.Equal(["Strona główna", "Osoby", "Działy"], await NavigationAsync(page));
-            await ScreenshotAsync(page, "home-comms-pl");
+            await ScreenshotAsync(page, "profile-comms-pl");
             await SignOutAsync(page);
 
             // Another browser, without the language cookie: the account remembers Polish.

@@ -84,6 +84,8 @@ public sealed class AppProcess : IAsyncDisposable
         process.OutputDataReceived += (_, e) => app.Append(e.Data);
         process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         process.Start();
+        // Also when the test host is stopped (e.g. SIGTERM from test.sh's timeout) before the fixture is disposed.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => app.Kill();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
@@ -161,20 +163,32 @@ public sealed class AppProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public async ValueTask DisposeAsync()
+    private void Kill()
     {
         try
         {
             if (!_process.HasExited)
             {
                 _process.Kill(entireProcessTree: true);
-                using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-                await _process.WaitForExitAsync(cts.Token);
             }
         }
         catch (InvalidOperationException)
         {
-            // Never started or already gone.
+            // Never started, already gone, or disposed.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            Kill();
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started.
         }
         finally
         {

@@ -22,6 +22,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(ScreenshotDirectory);
+        // Generous: the machine is shared, and a slow answer is not what these journeys test.
+        Assertions.SetDefaultExpectTimeout(15_000);
         // The app starts (migrations, demo seed) while the browser launches.
         var app = AppProcess.StartAsync();
         try
