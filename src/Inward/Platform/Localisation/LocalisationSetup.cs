@@ -12,12 +12,28 @@ public static class LocalisationSetup
 
     public static bool IsSupported(string? language) => language is not null && Languages.Contains(language);
 
+    /// <summary>
+    /// The culture of a supported language, always with the Gregorian calendar: HR dates (hire dates, deadlines)
+    /// must read the same in every language. Plain "ar" is Gregorian with today's ICU, but regional Arabic
+    /// cultures such as ar-SA default to the Umm al-Qura (Hijri) calendar, so this does not rely on the default.
+    /// Digits stay Western (0-9), as .NET formats them; Arabic separators and month names still apply.
+    /// </summary>
+    public static CultureInfo Culture(string language)
+    {
+        var culture = new CultureInfo(language);
+        if (culture.DateTimeFormat.Calendar is not GregorianCalendar)
+        {
+            culture.DateTimeFormat.Calendar = culture.OptionalCalendars.OfType<GregorianCalendar>().FirstOrDefault() ?? new GregorianCalendar();
+        }
+        return culture;
+    }
+
     public static IHostApplicationBuilder AddLocalisation(this IHostApplicationBuilder builder)
     {
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
-            var cultures = Languages.Select(l => new CultureInfo(l)).ToList();
+            var cultures = Languages.Select(Culture).ToList();
             o.DefaultRequestCulture = new RequestCulture("en");
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
