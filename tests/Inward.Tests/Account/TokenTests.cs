@@ -48,9 +48,9 @@ public sealed partial class TokenTests(Apps apps) : IntegrationTest(apps)
 
         await using var scope = app.Services.CreateAsyncScope();
         var audit = await scope.ServiceProvider.GetRequiredService<InwardDbContext>().AuditEntries
-            .Where(a => a.EntityType == nameof(PersonalAccessToken) && a.EntityId == id).ToListAsync();
-        Assert.Contains(audit, a => a.Action == "Added");
-        Assert.Contains(audit, a => a.Action == "Modified" && a.After!.Contains("RevokedAt", StringComparison.Ordinal));
+            .Where(a => a.EntityType == nameof(PersonalAccessToken) && a.ActorUserId == user.Id).ToListAsync();
+        Assert.Contains(audit, a => a.Action == "Added" && a.After!.Contains("Reporting script", StringComparison.Ordinal));
+        Assert.Contains(audit, a => a.Action == "Modified" && a.EntityId == id && a.After!.Contains("RevokedAt", StringComparison.Ordinal));
         var hash = TokenAuthenticationHandler.Hash(secret);
         Assert.DoesNotContain(audit, a => (a.After ?? "").Contains(hash, StringComparison.Ordinal) || (a.After ?? "").Contains(secret, StringComparison.Ordinal));
     }
