@@ -132,8 +132,9 @@ public sealed class InvitationTests(Apps apps) : IntegrationTest(apps)
         var post = await client.PostAsync($"/people/{employee.Id}/invite",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         var partnerPage = await client.GetAsync("/partners/1");
+        var partners = await client.GetAsync("/partners");
 
-        foreach (var response in new[] { page, post, partnerPage })
+        foreach (var response in new[] { page, post, partnerPage, partners })
         {
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.Equal("/account/access-denied", AccountTestData.RedirectPath(response));
@@ -190,6 +191,7 @@ public sealed class InvitationTests(Apps apps) : IntegrationTest(apps)
                 .Where(p => p.Name == "Alpine Parts Supply").Select(p => p.Id).SingleAsync();
         }
         var hr = await app.SignedInAsync("hr@demo.example");
+        Assert.Contains($"href=\"/partners/{organisationId}\"", await hr.GetStringAsync("/partners"), StringComparison.Ordinal);
         var email = AccountTestData.NewEmail("partner");
 
         var response = await InwardApp.PostFormAsync(hr, $"/partners/{organisationId}", new()

@@ -53,6 +53,7 @@ public static class IdentitySetup
             .AddEntityFrameworkStores<InwardDbContext>()
             .AddSignInManager<InwardSignInManager>()
             .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalisedIdentityErrors>()
             .AddClaimsPrincipalFactory<InwardClaimsPrincipalFactory>();
 
         // A deactivated or demoted user must lose access within a minute, not the default 30 (SECURITY.md).
