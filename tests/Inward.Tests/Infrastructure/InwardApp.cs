@@ -51,6 +51,8 @@ public sealed partial class InwardApp : WebApplicationFactory<Program>
         builder.UseSetting("Smtp:From", "Inward Tests <inward@tests.example>");
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:ApiPerMinute", "100000");
+        // Check the security stamp (and IsActive) on every request, so deactivation tests need no waiting.
+        builder.UseSetting("Identity:SecurityStampValidationSeconds", "0");
     }
 
     /// <summary>Starts the app, which migrates and seeds the demo company as `--demo` does.</summary>

@@ -1,16 +1,27 @@
-using Inward.Platform.Audit;
+using Inward.Platform.Cli;
 using Inward.Platform.Identity;
 using Inward.Platform.Localisation;
+using Inward.Platform.Web;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Inward.Features.Account;
 
 public static class AccountModule
 {
-    public static WebApplicationBuilder AddAccount(this WebApplicationBuilder builder) => builder;
+    public static WebApplicationBuilder AddAccount(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<PasswordLinks>();
+        services.AddScoped<AccountMail>();
+        services.AddScoped<Invitations>();
+        services.AddScoped<AccountDeactivation>();
+        services.AddScoped<ApiTokens>();
+        services.AddSingleton<ICliCommand, TokenCommand>();
+        return builder;
+    }
 
     public static WebApplication MapAccount(this WebApplication app)
     {
@@ -18,7 +29,7 @@ public static class AccountModule
         {
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/sign-in");
-        }).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
+        }).AddEndpointFilter(RequireAntiforgery).ExcludeFromDescription();
 
         // Anyone may choose a language: a cookie for the browser, and the account's setting when signed in.
         app.MapPost("/account/language", async ([FromForm] string language, [FromForm] string? returnUrl, HttpContext ctx,
@@ -40,6 +51,44 @@ public static class AccountModule
             var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
             return Results.LocalRedirect(target);
         }).AllowAnonymous().ExcludeFromDescription();
+
+        // WebAuthn options for wwwroot/js/passkeys.js. The ceremony state travels in Identity's own cookie;
+        // the antiforgery header stops another site from starting a ceremony in the user's name.
+        app.MapPost("/account/passkeys/creation-options", async (HttpContext ctx, UserManager<InwardUser> users, SignInManager<InwardUser> signIn) =>
+        {
+            if (await users.GetUserAsync(ctx.User) is not { } user)
+            {
+                return Results.Unauthorized();
+            }
+            var options = await signIn.MakePasskeyCreationOptionsAsync(new PasskeyUserEntity
+            {
+                Id = user.Id,
+                Name = user.Email ?? user.UserName ?? user.Id,
+                DisplayName = user.DisplayName,
+            });
+            return Results.Content(options, "application/json");
+        }).RequireAuthorization().AddEndpointFilter(RequireAntiforgery).ExcludeFromDescription();
+
+        // No user name is taken: the browser offers its discoverable passkeys, and nothing reveals whether an account exists.
+        app.MapPost("/account/passkeys/request-options", async (SignInManager<InwardUser> signIn) =>
+            Results.Content(await signIn.MakePasskeyRequestOptionsAsync(null), "application/json"))
+            .AllowAnonymous().RequireRateLimiting(WebSetup.SignInLimit).AddEndpointFilter(RequireAntiforgery).ExcludeFromDescription();
+
+        app.MapAccountApi();
         return app;
+    }
+
+    /// <summary>
+    /// Endpoints without form parameters are not checked by the antiforgery middleware on their own:
+    /// validate the token (form field or RequestVerificationToken header) explicitly.
+    /// </summary>
+    private static async ValueTask<object?> RequireAntiforgery(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var antiforgery = context.HttpContext.RequestServices.GetRequiredService<IAntiforgery>();
+        if (!await antiforgery.IsRequestValidAsync(context.HttpContext))
+        {
+            return Results.Problem(title: "Invalid antiforgery token", detail: "Reload the page and try again.", statusCode: StatusCodes.Status400BadRequest);
+        }
+        return await next(context);
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Inward.Platform.Audit;
 using Inward.Platform.Identity;
 using Inward.Platform.Web;
@@ -21,6 +22,7 @@ public sealed class SignInModel(
 {
     [BindProperty] public SignInInput Input { get; set; } = new();
     public string? ReturnUrl { get; set; }
+    public bool PasswordWasReset { get; private set; }
 
     public sealed class SignInInput
     {
@@ -38,7 +40,42 @@ public sealed class SignInModel(
         public bool RememberMe { get; set; }
     }
 
-    public void OnGet(string? returnUrl) => ReturnUrl = returnUrl;
+    public void OnGet(string? returnUrl, bool reset = false)
+    {
+        ReturnUrl = returnUrl;
+        PasswordWasReset = reset;
+    }
+
+    /// <summary>Signs in with a passkey: wwwroot/js/passkeys.js posts the browser's assertion as JSON.</summary>
+    public async Task<IActionResult> OnPostPasskeyAsync(string? credential, string? returnUrl)
+    {
+        ReturnUrl = returnUrl;
+        ModelState.Clear();
+        var result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        if (!string.IsNullOrWhiteSpace(credential))
+        {
+            try
+            {
+                result = await signIn.PasskeySignInAsync(credential);
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+            {
+                result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+            }
+        }
+        if (result.Succeeded)
+        {
+            // SignInManager puts the new principal on HttpContext.User.
+            var id = users.GetUserId(HttpContext.User);
+            await audit.RecordAsync("SignIn", "User", id, new { method = "passkey" }, id, HttpContext.User.FindFirstValue(ClaimTypes.Email));
+            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        }
+        await audit.RecordAsync(result.IsLockedOut ? "SignInLockedOut" : "SignInFailed", "User", null, new { method = "passkey" });
+        ModelState.AddModelError("", result.IsLockedOut
+            ? t["Too many failed attempts. The account is locked for 15 minutes; you can reset your password meanwhile."]
+            : t["Signing in with the passkey did not work. Try again or use your password."]);
+        return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+    }
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {

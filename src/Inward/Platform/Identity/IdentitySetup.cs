@@ -51,12 +51,18 @@ public static class IdentitySetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<InwardDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<InwardSignInManager>()
             .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalisedIdentityErrors>()
             .AddClaimsPrincipalFactory<InwardClaimsPrincipalFactory>();
 
         // A deactivated or demoted user must lose access within a minute, not the default 30 (SECURITY.md).
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Tests set 0 to check the cookie on every request.
+        var stampSeconds = builder.Configuration.GetValue("Identity:SecurityStampValidationSeconds", 60);
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(stampSeconds));
+        // The relying party id is configured, never taken from the request's Host header (SECURITY.md).
+        services.Configure<IdentityPasskeyOptions>(o => o.ServerDomain =
+            builder.Configuration["Identity:PasskeyServerDomain"] is { Length: > 0 } domain ? domain : "localhost");
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(7));
 
         services.ConfigureApplicationCookie(o =>
