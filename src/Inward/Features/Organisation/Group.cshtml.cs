@@ -103,9 +103,9 @@ public sealed class GroupModel(InwardDbContext db, PeopleQueries people, IString
     {
         Id = g.Id;
         Name = await db.Groups.AsNoTracking().Where(x => x.Id == g.Id).Select(x => x.Name).SingleAsync();
-        Members = await db.GroupMembers.AsNoTracking().Where(m => m.GroupId == g.Id)
-            .Join(db.Employees, m => m.EmployeeId, e => e.Id, (m, e) => new Member(e.Id, e.Name, e.Email, e.Department!.Name, e.IsActive))
-            .OrderBy(m => m.Name).ToListAsync();
+        Members = await db.Employees.AsNoTracking().Where(e => db.GroupMembers.Any(m => m.GroupId == g.Id && m.EmployeeId == e.Id))
+            .OrderBy(e => e.Name).ThenBy(e => e.Id)
+            .Select(e => new Member(e.Id, e.Name, e.Email, e.Department!.Name, e.IsActive)).ToListAsync();
         if (!string.IsNullOrWhiteSpace(Search))
         {
             var memberIds = Members.Select(m => m.Id).ToHashSet();
