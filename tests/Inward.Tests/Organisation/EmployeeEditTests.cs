@@ -105,4 +105,23 @@ public sealed class EmployeeEditTests(Apps apps) : IntegrationTest(apps)
         Assert.True((await TestAccounts.UserAsync(app, userId)).IsActive);
         Assert.Equal(HttpStatusCode.Redirect, (await InwardApp.SignInAsync(app.Client(), email, TestAccounts.Password)).StatusCode);
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task HR_cannot_deactivate_an_administrator_but_an_administrator_can(DatabaseProvider provider)
+    {
+        var app = await App(provider);
+        var hr = await app.SignedInAsync("hr@demo.example");
+        var admin = await app.SignedInAsync("admin@demo.example");
+        var (email, userId, employeeId) = await TestAccounts.CreateAsync(app, [Inward.Platform.Identity.Roles.Admin, Inward.Platform.Identity.Roles.Employee]);
+
+        var byHr = await InwardApp.PostFormAsync(hr, $"/people/{employeeId}/edit", Form("Other admin", email, active: false));
+
+        Assert.Contains("Only an administrator can deactivate or reactivate a person whose account has the Admin role.", await TextAsync(byHr), StringComparison.Ordinal);
+        Assert.True((await TestAccounts.UserAsync(app, userId)).IsActive);
+
+        var byAdmin = await InwardApp.PostFormAsync(admin, $"/people/{employeeId}/edit", Form("Other admin", email, active: false));
+
+        Assert.Equal(HttpStatusCode.Redirect, byAdmin.StatusCode);
+        Assert.False((await TestAccounts.UserAsync(app, userId)).IsActive);
+    }
 }

@@ -37,7 +37,7 @@ public sealed class EditModel(InwardDbContext db, EmployeeEditor editor, IString
             return NotFound();
         }
         (Id, Name) = (e.Id, e.Name);
-        var (errors, managerId) = await editor.ValidateAsync(Input, id, PeopleQueries.EmployeeIdOf(User));
+        var (errors, managerId) = await editor.ValidateAsync(Input, id, PeopleQueries.EmployeeIdOf(User), User.Has(Capability.ManageRoles));
         foreach (var (field, message, args) in errors)
         {
             ModelState.AddModelError($"{nameof(Input)}.{field}", T[message, args]);

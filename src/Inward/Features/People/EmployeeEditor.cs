@@ -63,7 +63,9 @@ public sealed class EmployeeEditor(InwardDbContext db, UserManager<InwardUser> u
         managerId is { } id ? await db.Employees.Where(e => e.Id == id).Select(e => e.Email).SingleOrDefaultAsync() : null;
 
     /// <summary>Problems with the form (field, English message, arguments) and the manager it names.</summary>
-    public async Task<(List<(string Field, string Message, object[] Arguments)> Errors, int? ManagerId)> ValidateAsync(EmployeeForm form, int? id, int? actingEmployeeId)
+    /// <param name="actorManagesRoles">Whether the acting user may grant roles; only they may (de)activate an administrator.</param>
+    public async Task<(List<(string Field, string Message, object[] Arguments)> Errors, int? ManagerId)> ValidateAsync(EmployeeForm form, int? id,
+        int? actingEmployeeId, bool actorManagesRoles)
     {
         var errors = new List<(string, string, object[])>();
         void Add(string field, string message, params object[] args) => errors.Add((field, message, args));
@@ -133,6 +135,13 @@ public sealed class EmployeeEditor(InwardDbContext db, UserManager<InwardUser> u
         {
             Add(nameof(form.IsActive), "You cannot deactivate yourself.");
         }
+        else if (id is { } editedId && !actorManagesRoles
+            && await db.Employees.AnyAsync(e => e.Id == editedId && e.IsActive != form.IsActive)
+            && await IsAdministratorAsync(editedId))
+        {
+            // Otherwise HR could lock every administrator out.
+            Add(nameof(form.IsActive), "Only an administrator can deactivate or reactivate a person whose account has the Admin role.");
+        }
 
         int? managerId = null;
         if (!string.IsNullOrWhiteSpace(form.ManagerEmail))
@@ -164,6 +173,12 @@ public sealed class EmployeeEditor(InwardDbContext db, UserManager<InwardUser> u
         }
         return (errors, managerId);
     }
+
+    private async Task<bool> IsAdministratorAsync(int employeeId) =>
+        await db.Users.Where(u => u.EmployeeId == employeeId)
+            .Join(db.UserRoles, u => u.Id, ur => ur.UserId, (u, ur) => ur.RoleId)
+            .Join(db.Roles, roleId => roleId, r => r.Id, (_, r) => r.Name)
+            .AnyAsync(name => name == Roles.Admin);
 
     /// <summary>
     /// Writes the form to the employee in one transaction. Deactivating a person also deactivates their account and

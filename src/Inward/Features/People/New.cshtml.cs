@@ -15,7 +15,7 @@ public sealed class NewModel(EmployeeEditor editor, IStringLocalizer<Strings> T)
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var (errors, managerId) = await editor.ValidateAsync(Input, null, PeopleQueries.EmployeeIdOf(User));
+        var (errors, managerId) = await editor.ValidateAsync(Input, null, PeopleQueries.EmployeeIdOf(User), User.Has(Capability.ManageRoles));
         foreach (var (field, message, args) in errors)
         {
             ModelState.AddModelError($"{nameof(Input)}.{field}", T[message, args]);
