@@ -323,6 +323,20 @@ namespace Inward.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("PendingAnonymityThreshold")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PendingThresholdRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PendingThresholdRequestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("PendingThresholdRequestedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("PrimaryColour")
                         .IsRequired()
                         .HasMaxLength(7)
@@ -338,6 +352,8 @@ namespace Inward.Migrations.Postgres.Migrations
                     b.ToTable("CompanySettings", t =>
                         {
                             t.HasCheckConstraint("CK_CompanySettings_AnonymityThreshold", "\"AnonymityThreshold\" >= 3");
+
+                            t.HasCheckConstraint("CK_CompanySettings_PendingAnonymityThreshold", "\"PendingAnonymityThreshold\" IS NULL OR \"PendingAnonymityThreshold\" >= 3");
                         });
                 });
 

@@ -304,6 +304,20 @@ namespace Inward.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PendingAnonymityThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PendingThresholdRequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingThresholdRequestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingThresholdRequestedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PrimaryColour")
                         .IsRequired()
                         .HasMaxLength(7)
@@ -319,6 +333,8 @@ namespace Inward.Migrations.Sqlite.Migrations
                     b.ToTable("CompanySettings", t =>
                         {
                             t.HasCheckConstraint("CK_CompanySettings_AnonymityThreshold", "\"AnonymityThreshold\" >= 3");
+
+                            t.HasCheckConstraint("CK_CompanySettings_PendingAnonymityThreshold", "\"PendingAnonymityThreshold\" IS NULL OR \"PendingAnonymityThreshold\" >= 3");
                         });
                 });
 

@@ -5,6 +5,7 @@ public static class PeopleModule
     public static WebApplicationBuilder AddPeople(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<PeopleQueries>();
+        builder.Services.AddScoped<EmployeeEditor>();
         return builder;
     }
 

@@ -22,6 +22,15 @@ public sealed class CompanySettings : IAudited
     public string Currency { get; set; } = "EUR";
     public int AnonymityThreshold { get; set; } = DefaultAnonymityThreshold;
 
+    /// <summary>
+    /// A requested lower threshold waiting for a second administrator (SECURITY.md: lowering k needs an audited
+    /// second approval). Until approved, <see cref="AnonymityThreshold"/> stays as it was.
+    /// </summary>
+    public int? PendingAnonymityThreshold { get; set; }
+    public string? PendingThresholdRequestedById { get; set; }
+    public string? PendingThresholdRequestedBy { get; set; }
+    public DateTime? PendingThresholdRequestedAt { get; set; }
+
     public IReadOnlyList<string> ValueList =>
         Values.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
@@ -38,7 +47,14 @@ internal sealed class CompanySettingsConfiguration : IEntityTypeConfiguration<Co
         b.Property(s => s.Values).HasMaxLength(4000);
         b.Property(s => s.DefaultLanguage).HasMaxLength(10);
         b.Property(s => s.Currency).HasMaxLength(3);
+        b.Property(s => s.PendingThresholdRequestedById).HasMaxLength(450);
+        b.Property(s => s.PendingThresholdRequestedBy).HasMaxLength(256);
         b.Ignore(s => s.ValueList);
-        b.ToTable(t => t.HasCheckConstraint("CK_CompanySettings_AnonymityThreshold", $"\"AnonymityThreshold\" >= {CompanySettings.MinimumAnonymityThreshold}"));
+        b.ToTable(t =>
+        {
+            t.HasCheckConstraint("CK_CompanySettings_AnonymityThreshold", $"\"AnonymityThreshold\" >= {CompanySettings.MinimumAnonymityThreshold}");
+            t.HasCheckConstraint("CK_CompanySettings_PendingAnonymityThreshold",
+                $"\"PendingAnonymityThreshold\" IS NULL OR \"PendingAnonymityThreshold\" >= {CompanySettings.MinimumAnonymityThreshold}");
+        });
     }
 }

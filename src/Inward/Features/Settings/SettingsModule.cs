@@ -23,13 +23,21 @@ public static partial class SettingsModule
             return Results.Text($":root {{ --brand: {SafeColour(p.PrimaryColour)}; --accent: {SafeColour(p.AccentColour)}; }}\n", "text/css");
         }).AllowAnonymous().ExcludeFromDescription();
 
-        app.MapGet("/brand/logo", async (CompanyProfile company, LogoStore logos) =>
+        // Only files written by the settings page after LogoImage.Check are stored, so only PNG/JPEG/WebP get here;
+        // the sandbox CSP keeps even a mislabelled file from running anything if it is opened directly.
+        app.MapGet("/brand/logo", async (CompanyProfile company, LogoStore logos, HttpContext ctx) =>
         {
             var p = await company.GetAsync();
             var path = p.LogoFile is null ? null : logos.PathOf(p.LogoFile);
-            return path is null || !File.Exists(path)
-                ? Results.NotFound()
-                : Results.File(path, LogoStore.ContentTypeOf(p.LogoFile!));
+            var type = p.LogoFile is null ? null : LogoStore.ContentTypeOf(p.LogoFile);
+            if (path is null || type is null || !File.Exists(path))
+            {
+                return Results.NotFound();
+            }
+            ctx.Response.Headers.ContentDisposition = "inline";
+            ctx.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+            ctx.Response.Headers.CacheControl = "public, max-age=300";
+            return Results.File(path, type);
         }).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
@@ -44,19 +52,18 @@ public static partial class SettingsModule
 /// <summary>Stores the company logo under data/uploads with a server-generated name, after checking its bytes.</summary>
 public sealed class LogoStore(IConfiguration configuration)
 {
-    public const long MaxBytes = 1024 * 1024;
-
     private string Folder => Path.Combine(DatabaseSetup.DataDirectory(configuration), "uploads", "logo");
 
     public string? PathOf(string fileName) =>
         fileName.All(c => char.IsAsciiLetterOrDigit(c) || c == '.') ? Path.Combine(Folder, fileName) : null;
 
-    public static string ContentTypeOf(string fileName) => Path.GetExtension(fileName) switch
+    /// <summary>The image type of a stored logo; null for anything that is not one of the three accepted formats.</summary>
+    public static string? ContentTypeOf(string fileName) => Path.GetExtension(fileName) switch
     {
         ".png" => "image/png",
         ".jpg" => "image/jpeg",
         ".webp" => "image/webp",
-        _ => "application/octet-stream",
+        _ => null,
     };
 
     /// <summary>Recognises PNG, JPEG and WebP by their magic bytes; SVG and everything else is refused.</summary>
@@ -68,6 +75,15 @@ public sealed class LogoStore(IConfiguration configuration)
         _ => null,
     };
 
+    public void Delete(string fileName)
+    {
+        if (PathOf(fileName) is { } path && File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Writes bytes that passed <see cref="LogoImage.Check"/> under a new server-generated name.</summary>
     public async Task<string> SaveAsync(byte[] content, string extension)
     {
         Directory.CreateDirectory(Folder);
