@@ -21,10 +21,17 @@ public sealed partial class InwardApp : WebApplicationFactory<Program>
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("inward-test-").FullName;
     private readonly string? _postgresDatabase;
     private readonly string? _postgresServer;
+    private readonly IReadOnlyDictionary<string, string>? _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public InwardApp(DatabaseProvider provider)
+    /// <param name="provider">The database.</param>
+    /// <param name="settings">Configuration that overrides the test defaults, e.g. low rate limits for a dedicated app.</param>
+    /// <param name="services">Service registrations applied after the app's own, e.g. to inject a fault.</param>
+    public InwardApp(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         Provider = provider;
+        _settings = settings;
+        _services = services;
         if (provider == DatabaseProvider.Postgres)
         {
             _postgresServer = Environment.GetEnvironmentVariable("INWARD_TEST_POSTGRES")
@@ -53,6 +60,14 @@ public sealed partial class InwardApp : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:ApiPerMinute", "100000");
         // Check the security stamp (and IsActive) on every request, so deactivation tests need no waiting.
         builder.UseSetting("Identity:SecurityStampValidationSeconds", "0");
+        foreach (var (key, value) in _settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
+        }
     }
 
     /// <summary>Starts the app, which migrates and seeds the demo company as `--demo` does.</summary>

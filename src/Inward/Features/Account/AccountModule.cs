@@ -29,7 +29,7 @@ public static class AccountModule
         {
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/sign-in");
-        }).AddEndpointFilter(RequireAntiforgery).ExcludeFromDescription();
+        }).RequireAuthorization().AddEndpointFilter(RequireAntiforgery).ExcludeFromDescription();
 
         // Anyone may choose a language: a cookie for the browser, and the account's setting when signed in.
         app.MapPost("/account/language", async ([FromForm] string language, [FromForm] string? returnUrl, HttpContext ctx,

@@ -9,5 +9,9 @@ public static class PeopleModule
         return builder;
     }
 
-    public static WebApplication MapPeople(this WebApplication app) => app;
+    public static WebApplication MapPeople(this WebApplication app)
+    {
+        app.MapPeopleApi();
+        return app;
+    }
 }

@@ -56,4 +56,12 @@ public sealed class TokenAuthenticationHandler(
         var principal = await principals.CreateAsync(user);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
+
+    /// <summary>401 with the RFC 6750 header; the status-code middleware adds the problem details body.</summary>
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+        return Task.CompletedTask;
+    }
 }

@@ -35,10 +35,15 @@ public static class WebSetup
                 await Results.Problem(title: "Too many requests", detail: "Please wait a moment and try again.",
                     statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(ctx.HttpContext);
             };
-            // Per client address: stops password guessing against many accounts from one place.
-            o.AddPolicy(SignInLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Limits are counted in this process's memory, so they are per instance: with several instances the
+            // reverse proxy must limit too (SECURITY.md, docs/adr/0004-rate-limits-per-instance.md).
+            // Per client address, whatever the spelling of the path: stops password guessing against many accounts
+            // from one place. Only attempts count: opening the form (GET/HEAD) is free.
+            o.AddPolicy(SignInLimit, ctx => HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             // Per user (token or cookie), else per address.
             o.AddPolicy(ApiLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
@@ -46,6 +51,34 @@ public static class WebSetup
         });
         return builder;
     }
+
+    /// <summary>Requests answered with problem details whatever they accept: the API and its unknown routes.</summary>
+    public static bool IsApiRequest(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/api/docs");
+
+    /// <summary>
+    /// Gives bodiless error responses (401, 403, 404, 405, 400 from binding, ...) an RFC 7807 body on the API. Pages are
+    /// left alone: a browser asking for HTML gets no JSON; other clients get problem details as before.
+    /// </summary>
+    public static IApplicationBuilder UseProblemStatusCodes(this IApplicationBuilder app) => app.UseStatusCodePages(async ctx =>
+    {
+        var http = ctx.HttpContext;
+        var api = IsApiRequest(http.Request);
+        if (!api && AcceptsHtml(http.Request))
+        {
+            return;
+        }
+        if (api && http.Response.StatusCode == StatusCodes.Status401Unauthorized && !http.Response.Headers.ContainsKey("WWW-Authenticate"))
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+        }
+        // ProblemHttpResult uses IProblemDetailsService (adds traceId) and falls back to writing application/problem+json
+        // itself when the client's Accept header names neither JSON nor problem+json.
+        await TypedResults.Problem(statusCode: http.Response.StatusCode).ExecuteAsync(http);
+    });
+
+    private static bool AcceptsHtml(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Security headers: a CSP without inline script, no sniffing, no framing.</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (ctx, next) =>

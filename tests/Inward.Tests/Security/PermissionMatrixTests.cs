@@ -1,0 +1,312 @@
+using System.Net;
+using Inward.Platform.Data;
+using Inward.Platform.Demo;
+using Inward.Platform.Identity;
+using Inward.Platform.Web;
+using Inward.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Inward.Tests.Security.Access;
+
+namespace Inward.Tests.Security;
+
+/// <summary>Who may use an endpoint: anyone, any signed-in user, or holders of a capability (RoleRules).</summary>
+public sealed record Access(string Name, Capability? Capability)
+{
+    public static readonly Access Anonymous = new(nameof(Anonymous), null);
+    public static readonly Access SignedIn = new(nameof(SignedIn), null);
+
+    public static Access Needs(Capability capability) => new(capability.ToString(), capability);
+
+    public bool Allows(IReadOnlyList<string>? roles) =>
+        this == Anonymous || (roles is not null && (Capability is not { } c || RoleRules.Allows(roles, c)));
+
+    public override string ToString() => Capability is { } c ? $"Needs(Capability.{c})" : Name;
+}
+
+/// <summary>
+/// One endpoint of the permission matrix. <paramref name="Method"/> is GET, POST, ... or * (any method: tried with GET).
+/// <paramref name="Example"/> is a concrete URL for templates ({person} and {department} are replaced by real ids).
+/// <paramref name="Ok"/> is what an allowed role gets from the example (default 200); <paramref name="Except"/> overrides it
+/// per role. Non-GET rows are sent with a valid antiforgery token and a garbage form body.
+/// </summary>
+public sealed record Row(string Method, string Route, Access Access, string? Example, int[] Ok, IReadOnlyDictionary<string, int>? Except = null)
+{
+    public string Key => $"{Method} {Route}";
+}
+
+/// <summary>
+/// Every endpoint × every demo role (SECURITY.md "the battery"): an endpoint missing from the table fails, a row
+/// without an endpoint fails, and each role gets exactly the access its row gives. Runs on both providers (~10 s each).
+/// </summary>
+public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
+{
+    // To add an endpoint: one line here. The failure message of Every_endpoint_is_in_the_table prints the missing
+    // lines ready to paste, with the access its declaration suggests: check it, and add an example URL for templates.
+    public static readonly Row[] Table =
+    [
+        // Platform
+        Any("/health/live", Anonymous),
+        Any("/health/ready", Anonymous),
+        Get("/hello", Anonymous),
+        Get("/openapi/{documentName}.json", Anonymous, "/openapi/v1.json"),
+        Get("/api/docs/{documentName?}", Anonymous, "/api/docs/"),
+        Get("/api/docs/scalar.js", Anonymous),
+        Get("/api/docs/scalar.aspnetcore.js", Anonymous),
+        Get("/api/docs/favicon.svg", Anonymous),
+        // Settings: the logo is 404 until one is uploaded.
+        Get("/brand.css", Anonymous),
+        Get("/brand/logo", Anonymous, ok: [200, 404]),
+        // Account: a garbage sign-in shows the form with errors; a language post without a language is 400; the
+        // access-denied page answers 403 by design.
+        Get("/account/sign-in", Anonymous),
+        Post("/account/sign-in", Anonymous),
+        Post("/account/sign-out", SignedIn, ok: [302]),
+        Post("/account/language", Anonymous, ok: [400]),
+        Get("/account/access-denied", Anonymous, ok: [403]),
+        // Home: partners are sent on to their area.
+        Get("/", SignedIn, except: new Dictionary<string, int> { ["partner"] = 302 }),
+        Get("/partner", Needs(Capability.UseExtranet)),
+        // People
+        Get("/people", Needs(Capability.UseIntranet)),
+        Get("/people/{id:int}", Needs(Capability.UseIntranet), "/people/{person}"),
+        Get("/departments", Needs(Capability.UseIntranet)),
+        Get("/departments/{id:int}", Needs(Capability.UseIntranet), "/departments/{department}"),
+        Get("/api/v1/people", Needs(Capability.UseIntranet)),
+        Get("/api/v1/people/{id:int}", Needs(Capability.UseIntranet), "/api/v1/people/{person}"),
+        Get("/api/v1/departments", Needs(Capability.UseIntranet)),
+        Get("/api/v1/departments/{id:int}", Needs(Capability.UseIntranet), "/api/v1/departments/{department}"),
+    ];
+
+    /// <summary>The demo accounts by short name; null roles = not signed in.</summary>
+    private static readonly Dictionary<string, IReadOnlyList<string>?> RoleSets = new(StringComparer.Ordinal)
+    {
+        ["anonymous"] = null,
+        ["admin"] = RolesOf("admin"),
+        ["hr"] = RolesOf("hr"),
+        ["comms"] = RolesOf("comms"),
+        ["manager"] = RolesOf("manager"),
+        ["employee"] = RolesOf("employee"),
+        ["partner"] = [Roles.Partner],
+    };
+
+    private static Row Get(string route, Access access, string? example = null, int[]? ok = null, Dictionary<string, int>? except = null) =>
+        new("GET", route, access, example, ok ?? [200], except);
+
+    private static Row Post(string route, Access access, string? example = null, int[]? ok = null, Dictionary<string, int>? except = null) =>
+        new("POST", route, access, example, ok ?? [200], except);
+
+    private static Row Any(string route, Access access, string? example = null, int[]? ok = null) =>
+        new("*", route, access, example, ok ?? [200]);
+
+    private static Row Send(string method, string route, Access access, string? example = null, int[]? ok = null) =>
+        new(method, route, access, example, ok ?? [200]);
+
+    private static string[] RolesOf(string name) =>
+        DemoCompany.Accounts.Single(a => a.Email == $"{name}@{DemoCompany.Domain}").Roles;
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Every_endpoint_is_in_the_table_and_every_row_has_an_endpoint(DatabaseProvider provider)
+    {
+        var app = await App(provider);
+        var endpoints = Discover(app.Services);
+        var rows = Table.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        var keys = endpoints.Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+
+        var missing = endpoints.Where(e => !rows.Contains(e.Key)).Select(Suggest).ToList();
+        var stale = Table.Where(r => !keys.Contains(r.Key)).Select(r => r.Key).ToList();
+
+        Assert.True(missing.Count == 0 && stale.Count == 0,
+            (missing.Count == 0 ? "" : "Endpoints missing from PermissionMatrixTests.Table (check the access, add them):\n" + string.Join("\n", missing) + "\n")
+            + (stale.Count == 0 ? "" : "Rows of PermissionMatrixTests.Table without an endpoint:\n" + string.Join("\n", stale)));
+        Assert.Equal(Table.Length, rows.Count);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Every_endpoint_declares_who_may_use_it(DatabaseProvider provider)
+    {
+        var app = await App(provider);
+
+        var undeclared = Discover(app.Services)
+            .Where(e => e.Endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null && e.Endpoint.Metadata.GetMetadata<IAuthorizeData>() is null)
+            .Select(e => $"{e.Key} ({e.Endpoint.DisplayName})").ToList();
+
+        Assert.True(undeclared.Count == 0,
+            "Declare [RequireCapability]/.RequireAuthorization(...) or [AllowAnonymous] on:\n" + string.Join("\n", undeclared));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Sign_in_like_endpoints_are_rate_limited_per_address(DatabaseProvider provider)
+    {
+        var app = await App(provider);
+        string[] signInLike = ["sign-in", "signin", "login", "password", "passkey"];
+
+        var endpoints = Discover(app.Services).Where(e => e.Method != "GET" && signInLike.Any(s => e.Route.Contains(s, StringComparison.OrdinalIgnoreCase))).ToList();
+        var unlimited = endpoints
+            .Where(e => e.Endpoint.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName != WebSetup.SignInLimit)
+            .Select(e => e.Key).ToList();
+
+        Assert.Contains(endpoints, e => e.Key == "POST /account/sign-in");
+        Assert.True(unlimited.Count == 0, $"Add [EnableRateLimiting(WebSetup.SignInLimit)] to:\n{string.Join("\n", unlimited)}");
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Each_role_gets_exactly_the_access_the_table_gives(DatabaseProvider provider)
+    {
+        var app = await App(provider);
+        var placeholders = await PlaceholdersAsync(app);
+        var clients = new Dictionary<string, HttpClient>(StringComparer.Ordinal);
+        foreach (var role in RoleSets.Keys)
+        {
+            clients[role] = await ClientAsync(app, role);
+        }
+        var failures = new List<string>();
+
+        foreach (var row in Table)
+        {
+            var url = placeholders.Aggregate(row.Example ?? row.Route, (u, p) => u.Replace(p.Key, p.Value, StringComparison.Ordinal));
+            Assert.False(url.Contains('{', StringComparison.Ordinal), $"{row.Key}: give the row an example URL");
+            foreach (var (role, roles) in RoleSets)
+            {
+                var allowed = row.Access.Allows(roles);
+                string? failure;
+                if (row.Method is "GET" or "*")
+                {
+                    failure = Check(row, role, allowed, url, await clients[role].GetAsync(url));
+                }
+                else
+                {
+                    var send = await PrepareGarbageAsync(app, role, row.Method, url);
+                    var before = await FingerprintAsync(app);
+                    failure = Check(row, role, allowed, url, await send());
+                    if (!allowed && await FingerprintAsync(app) != before)
+                    {
+                        failure = (failure is null ? "" : failure + "; ") + "the refused request changed data";
+                    }
+                }
+                if (failure is not null)
+                {
+                    failures.Add($"{role,-9} {row.Method} {url}: {failure}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, "Permission matrix failures:\n" + string.Join("\n", failures));
+    }
+
+    private static string? Check(Row row, string role, bool allowed, string url, HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        var location = response.Headers.Location is { } l ? (l.IsAbsoluteUri ? l.PathAndQuery : l.OriginalString) : "";
+        var got = $"got {status}{(location.Length > 0 ? " → " + location : "")}";
+        if (allowed)
+        {
+            var ok = row.Except?.TryGetValue(role, out var special) == true ? [special] : row.Ok;
+            return ok.Contains(status) ? null : $"allowed: expected {string.Join(" or ", ok)}, {got}";
+        }
+        var api = WebSetup.IsApiRequest(new DefaultHttpContext { Request = { Path = new PathString(url.Split('?')[0]) } }.Request);
+        var refused = (role == "anonymous", api) switch
+        {
+            (true, true) => status == 401,
+            (true, false) => status == 302 && location.StartsWith("/account/sign-in", StringComparison.Ordinal),
+            (false, true) => status == 403,
+            // Pages send signed-in users without the right to the access-denied page (which answers 403).
+            (false, false) => status == 403 || (status == 302 && location.StartsWith("/account/access-denied", StringComparison.Ordinal)),
+        };
+        return refused ? null : $"refused: expected {(role == "anonymous" ? (api ? "401" : "302 → /account/sign-in") : (api ? "403" : "403 or 302 → /account/access-denied"))}, {got}";
+    }
+
+    /// <summary>
+    /// A fresh client per state-changing request (a sign-out must not end the session other rows use), signed in and
+    /// holding a token before the caller takes its "nothing changed" fingerprint.
+    /// </summary>
+    private static async Task<Func<Task<HttpResponseMessage>>> PrepareGarbageAsync(InwardApp app, string role, string method, string url)
+    {
+        var client = await ClientAsync(app, role);
+        var tokenPage = role switch { "anonymous" => "/account/sign-in", "partner" => "/partner", _ => "/" };
+        var token = InwardApp.AntiforgeryToken(await client.GetStringAsync(tokenPage));
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["garbage"] = "'; DROP TABLE x; -- <script>alert(1)</script>",
+            ["id"] = "-1",
+        });
+        return () => client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = form });
+    }
+
+    private static async Task<HttpClient> ClientAsync(InwardApp app, string role) =>
+        role == "anonymous" ? app.Client() : await app.SignedInAsync($"{role}@{DemoCompany.Domain}");
+
+    /// <summary>Every audited change adds an audit entry: an unchanged count and last id mean nothing changed.</summary>
+    private static async Task<(int, long)> FingerprintAsync(InwardApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<InwardDbContext>();
+        return (await db.AuditEntries.CountAsync(), await db.AuditEntries.MaxAsync(a => (long?)a.Id) ?? 0);
+    }
+
+    private static async Task<Dictionary<string, string>> PlaceholdersAsync(InwardApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<InwardDbContext>();
+        var person = await db.Employees.Where(e => e.Email == $"employee@{DemoCompany.Domain}").Select(e => e.Id).SingleAsync();
+        var department = await db.Departments.Where(d => d.Name == "Production").Select(d => d.Id).SingleAsync();
+        return new(StringComparer.Ordinal)
+        {
+            ["{person}"] = person.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{department}"] = department.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+
+    private sealed record DiscoveredEndpoint(string Method, string Route, Endpoint Endpoint)
+    {
+        public string Key => $"{Method} {Route}";
+    }
+
+    /// <summary>All routable endpoints: minimal APIs by their methods, Razor Pages by their handlers (?handler=Name).</summary>
+    private static List<DiscoveredEndpoint> Discover(IServiceProvider services)
+    {
+        var found = new List<DiscoveredEndpoint>();
+        foreach (var endpoint in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var route = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+            if (endpoint.Metadata.GetMetadata<CompiledPageActionDescriptor>() is { } page)
+            {
+                var handlers = page.HandlerMethods.Select(h => (Method: h.HttpMethod.ToUpperInvariant(), h.Name)).Distinct().ToList();
+                if (handlers.Count == 0)
+                {
+                    handlers.Add(("GET", null));
+                }
+                found.AddRange(handlers.Select(h => new DiscoveredEndpoint(h.Method, h.Name is null ? route : $"{route}?handler={h.Name}", endpoint)));
+            }
+            else if (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is { Count: > 0 } methods)
+            {
+                found.AddRange(methods.Select(m => new DiscoveredEndpoint(m, route, endpoint)));
+            }
+            else
+            {
+                found.Add(new DiscoveredEndpoint("*", route, endpoint));
+            }
+        }
+        return found;
+    }
+
+    /// <summary>A table line for an endpoint, with the access its own declaration suggests.</summary>
+    private static string Suggest(DiscoveredEndpoint e)
+    {
+        var metadata = e.Endpoint.Metadata;
+        var access = metadata.GetMetadata<IAllowAnonymous>() is not null ? nameof(Anonymous)
+            : metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).FirstOrDefault(p => p is not null) is { } policy
+                ? $"Needs(Capability.{policy})"
+                : nameof(SignedIn);
+        var example = e.Route.Contains('{', StringComparison.Ordinal) ? ", \"/EXAMPLE/URL\"" : "";
+        var call = e.Method switch { "GET" => "Get(", "POST" => "Post(", "*" => "Any(", _ => $"Send(\"{e.Method}\", " };
+        return $"        {call}\"{e.Route}\", {access}{example}),";
+    }
+}
