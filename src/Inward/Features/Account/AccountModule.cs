@@ -67,7 +67,7 @@ public static class AccountModule
                 DisplayName = user.DisplayName,
             });
             return Results.Content(options, "application/json");
-        }).RequireAuthorization().AddEndpointFilter(RequireAntiforgery).ExcludeFromDescription();
+        }).RequireAuthorization().RequireRateLimiting(WebSetup.SignInLimit).AddEndpointFilter(RequireAntiforgery).ExcludeFromDescription();
 
         // No user name is taken: the browser offers its discoverable passkeys, and nothing reveals whether an account exists.
         app.MapPost("/account/passkeys/request-options", async (SignInManager<InwardUser> signIn) =>

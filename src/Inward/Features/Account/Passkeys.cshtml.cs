@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 
@@ -16,6 +17,7 @@ namespace Inward.Features.Account;
 /// /account/passkeys/creation-options and posts the credential here), rename, delete.
 /// </summary>
 [Authorize]
+[EnableRateLimiting(Platform.Web.WebSetup.SignInLimit)]
 public sealed class PasskeysModel(
     UserManager<InwardUser> users,
     SignInManager<InwardUser> signIn,
