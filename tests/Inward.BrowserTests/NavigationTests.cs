@@ -6,7 +6,7 @@ namespace Inward.BrowserTests;
 public sealed class NavigationTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     private const string Staff = "Home|People|Departments";
-    private const string PeopleAdmin = "Import roster|Organisation";
+    private const string PeopleAdmin = "Import roster|Organisation|Partners";
     private const string SystemAdmin = "Settings|Users & roles|Audit log";
 
     [Theory]

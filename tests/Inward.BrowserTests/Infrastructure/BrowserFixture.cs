@@ -42,11 +42,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh browser profile (no cookies) at the given viewport, speaking English unless told otherwise.</summary>
-    public Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800, bool touch = false) =>
+    /// <summary>
+    /// A fresh browser profile (no cookies) at the given viewport, speaking English unless told otherwise.
+    /// With <paramref name="localhost"/> the app is reached as http://localhost:port instead of 127.0.0.1: WebAuthn
+    /// needs the page's host to match the passkey domain (Identity:PasskeyServerDomain, "localhost" by default).
+    /// </summary>
+    public Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800, bool touch = false, bool localhost = false) =>
         Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = App.BaseAddress.ToString(),
+            BaseURL = (localhost ? new UriBuilder(App.BaseAddress) { Host = "localhost" }.Uri : App.BaseAddress).ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             HasTouch = touch,
             IsMobile = touch,

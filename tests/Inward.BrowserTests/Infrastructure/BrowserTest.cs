@@ -11,9 +11,9 @@ public abstract partial class BrowserTest(BrowserFixture fixture) : IAsyncLifeti
 
     protected BrowserFixture Fixture { get; } = fixture;
 
-    protected async Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool touch = false)
+    protected async Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool touch = false, bool localhost = false)
     {
-        var context = await Fixture.NewContextAsync(width, height, touch);
+        var context = await Fixture.NewContextAsync(width, height, touch, localhost);
         context.SetDefaultTimeout(15_000);
         _contexts.Add(context);
         return await context.NewPageAsync();
@@ -25,7 +25,8 @@ public abstract partial class BrowserTest(BrowserFixture fixture) : IAsyncLifeti
         await page.GotoAsync("/account/sign-in");
         await page.Locator("#Input_Email").FillAsync(email);
         await page.Locator("#Input_Password").FillAsync(password);
-        await page.Locator("form.stack button[type=submit]").ClickAsync();
+        // The password form (the sign-in page also has the "Sign in with a passkey" form).
+        await page.Locator("form:has(#Input_Password) button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
     }
 

@@ -93,6 +93,44 @@ public sealed partial class LocalisationTests
         }
     }
 
+    [Fact]
+    public void English_keeps_the_language_en_but_formats_dates_and_numbers_the_British_way()
+    {
+        var english = LocalisationSetup.Culture("en");
+        var date = new DateTime(2025, 3, 16, 14, 5, 0, DateTimeKind.Utc);
+
+        Assert.Equal("en", english.Name);
+        Assert.Equal("16/03/2025", date.ToString("d", english));
+        Assert.EndsWith("16 March 2025", date.ToString("D", english), StringComparison.Ordinal);
+        Assert.Equal("16/03/2025 14:05", date.ToString("g", english));
+        Assert.Equal(DayOfWeek.Monday, english.DateTimeFormat.FirstDayOfWeek);
+        Assert.Equal("1,234,567.89", 1234567.891m.ToString("N2", english));
+        Assert.Equal("£", english.NumberFormat.CurrencySymbol);
+        Assert.IsType<GregorianCalendar>(english.DateTimeFormat.Calendar);
+    }
+
+    [Fact]
+    public void The_British_formats_are_copies_and_leave_the_shared_en_GB_culture_alone()
+    {
+        var english = LocalisationSetup.Culture("en");
+
+        english.DateTimeFormat.ShortDatePattern = "yyyy-MM-dd";
+
+        Assert.Equal("dd/MM/yyyy", CultureInfo.GetCultureInfo("en-GB").DateTimeFormat.ShortDatePattern);
+        Assert.Equal("dd/MM/yyyy", LocalisationSetup.Culture("en").DateTimeFormat.ShortDatePattern);
+    }
+
+    [Theory]
+    [InlineData("ar")]
+    [InlineData("pl")]
+    public void Other_languages_keep_their_own_formats(string language)
+    {
+        var culture = LocalisationSetup.Culture(language);
+
+        Assert.Equal(CultureInfo.GetCultureInfo(language).DateTimeFormat.ShortDatePattern, culture.DateTimeFormat.ShortDatePattern);
+        Assert.Equal(CultureInfo.GetCultureInfo(language).NumberFormat.NumberDecimalSeparator, culture.NumberFormat.NumberDecimalSeparator);
+    }
+
     private static HashSet<string> UsedKeys()
     {
         var root = Path.Combine(RepositoryRoot(), "src", "Inward");

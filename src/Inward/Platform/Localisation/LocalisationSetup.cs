@@ -17,10 +17,18 @@ public static class LocalisationSetup
     /// must read the same in every language. Plain "ar" is Gregorian with today's ICU, but regional Arabic
     /// cultures such as ar-SA default to the Umm al-Qura (Hijri) calendar, so this does not rely on the default.
     /// Digits stay Western (0-9), as .NET formats them; Arabic separators and month names still apply.
+    /// English is the UI language "en" (British texts) but formats dates and numbers as en-GB does (16/03/2025, not
+    /// the neutral culture's US 3/16/2025).
     /// </summary>
     public static CultureInfo Culture(string language)
     {
         var culture = new CultureInfo(language);
+        if (language == "en")
+        {
+            var british = CultureInfo.GetCultureInfo("en-GB");
+            culture.DateTimeFormat = (DateTimeFormatInfo)british.DateTimeFormat.Clone();
+            culture.NumberFormat = (NumberFormatInfo)british.NumberFormat.Clone();
+        }
         if (culture.DateTimeFormat.Calendar is not GregorianCalendar)
         {
             culture.DateTimeFormat.Calendar = culture.OptionalCalendars.OfType<GregorianCalendar>().FirstOrDefault() ?? new GregorianCalendar();
@@ -34,7 +42,8 @@ public static class LocalisationSetup
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = Languages.Select(Culture).ToList();
-            o.DefaultRequestCulture = new RequestCulture("en");
+            // The instance, not the name: a new CultureInfo("en") would format dates US-style.
+            o.DefaultRequestCulture = new RequestCulture(cultures.First(c => c.Name == "en"));
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
             // The signed-in user's choice wins, then the language cookie (anonymous pages), then the browser.
