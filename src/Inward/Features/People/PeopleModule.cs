@@ -1,3 +1,5 @@
+using Inward.Features.People.Import;
+
 namespace Inward.Features.People;
 
 public static class PeopleModule
@@ -5,8 +7,13 @@ public static class PeopleModule
     public static WebApplicationBuilder AddPeople(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<PeopleQueries>();
+        builder.Services.AddRosterImport();
         return builder;
     }
 
-    public static WebApplication MapPeople(this WebApplication app) => app;
+    public static WebApplication MapPeople(this WebApplication app)
+    {
+        app.MapRosterImport();
+        return app;
+    }
 }
