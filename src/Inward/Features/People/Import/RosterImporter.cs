@@ -48,7 +48,7 @@ public sealed class RosterImporter(InwardDbContext db, CurrentActor actor, TimeP
 
         if (!request.Apply)
         {
-            var (snapshot, _) = await LoadAsync(tracked: false, request.ActorEmployeeId, ct);
+            var (snapshot, _) = await LoadAsync(request.ActorEmployeeId, ct);
             var preview = WithFileProblems(RosterPlanner.Plan(rows, snapshot, options), file);
             int? dryRunId = null;
             if (request.RecordDryRun && preview.IsValid)
@@ -62,17 +62,17 @@ public sealed class RosterImporter(InwardDbContext db, CurrentActor actor, TimeP
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var (current, employees) = await LoadAsync(tracked: true, request.ActorEmployeeId, ct);
+        var (current, employees) = await LoadAsync(request.ActorEmployeeId, ct);
         var plan = WithFileProblems(RosterPlanner.Plan(rows, current, options), file);
         if (!plan.IsValid)
         {
             return new RosterImportResult(plan, file, map, false, null);
         }
         var import = History(request.FileName, plan, dryRun: false);
-        await WriteAsync(plan, employees, ct);
-        db.RosterImports.Add(import);
         try
         {
+            await WriteAsync(plan, employees, ct);
+            db.RosterImports.Add(import);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -106,11 +106,13 @@ public sealed class RosterImporter(InwardDbContext db, CurrentActor actor, TimeP
         DryRun = dryRun,
     };
 
-    /// <summary>Everything the planner checks against, in five queries whatever the size of the file.</summary>
-    private async Task<(RosterSnapshot Snapshot, Dictionary<int, Employee> Employees)> LoadAsync(bool tracked, int? actorEmployeeId, CancellationToken ct)
+    /// <summary>
+    /// Everything the planner checks against, in six queries whatever the size of the file. The employees are not
+    /// tracked: tracking every person would make each SaveChanges scan them all.
+    /// </summary>
+    private async Task<(RosterSnapshot Snapshot, Dictionary<int, Employee> Employees)> LoadAsync(int? actorEmployeeId, CancellationToken ct)
     {
-        var query = tracked ? db.Employees : db.Employees.AsNoTracking();
-        var employees = await query.ToDictionaryAsync(e => e.Id, ct);
+        var employees = await db.Employees.AsNoTracking().ToDictionaryAsync(e => e.Id, ct);
         var withAccount = (await db.Users.AsNoTracking().Where(u => u.EmployeeId != null).Select(u => u.EmployeeId!.Value).ToListAsync(ct)).ToHashSet();
         var departments = await db.Departments.AsNoTracking().Select(d => new NamedItem(d.Id, d.Name)).ToListAsync(ct);
         var locations = await db.Locations.AsNoTracking().Select(l => new NamedItem(l.Id, l.Name)).ToListAsync(ct);
@@ -121,45 +123,55 @@ public sealed class RosterImporter(InwardDbContext db, CurrentActor actor, TimeP
         return (new RosterSnapshot(people, departments, locations, jobRoles, defaultLanguage, actorEmployeeId), employees);
     }
 
+    /// <summary>
+    /// Writes the plan in chunks inside the caller's transaction, so it still commits or rolls back as one, while
+    /// the change tracker stays small. New people are written managers first: a manager created by this import
+    /// has its id before the people reporting to it are written.
+    /// </summary>
     private async Task WriteAsync(RosterPlan plan, Dictionary<int, Employee> employees, CancellationToken ct)
     {
         var created = new Dictionary<int, Employee>();
-        foreach (var c in plan.Creates)
+        int? ManagerId(ManagerRef? manager) => manager switch
         {
-            var e = new Employee { Name = c.Person.Name, Email = c.Person.Email };
-            Assign(e, c.Person);
-            created[c.Row] = e;
-        }
-        // Managers may be people created by this same import: link the entities and EF orders the inserts. The
-        // navigation and the key are set together, because every employee is tracked and fixed up.
-        void SetManager(Employee e, ManagerRef? manager)
+            { Row: { } row } => created[row].Id,
+            { EmployeeId: { } id } => id,
+            _ => null,
+        };
+
+        foreach (var chunk in ManagersFirst(plan.Creates, ChunkSize))
         {
-            var target = manager switch
+            foreach (var c in chunk)
             {
-                { Row: { } row } => created[row],
-                { EmployeeId: { } id } => employees[id],
-                _ => null,
-            };
-            e.Manager = target;
-            if (target is null || target.Id != 0)
-            {
-                e.ManagerId = target?.Id;
+                var e = new Employee { Name = c.Person.Name, Email = c.Person.Email };
+                Assign(e, c.Person);
+                e.ManagerId = ManagerId(c.Person.Manager);
+                created[c.Row] = e;
+                db.Employees.Add(e);
             }
+            await SaveChunkAsync(ct);
         }
-        foreach (var c in plan.Creates)
+
+        // Attached as loaded, then changed: EF writes, and the audit records, only the fields that differ.
+        foreach (var chunk in plan.Updates.Chunk(ChunkSize))
         {
-            SetManager(created[c.Row], c.Person.Manager);
+            foreach (var u in chunk)
+            {
+                var e = employees[u.EmployeeId];
+                db.Employees.Attach(e);
+                Assign(e, u.Person);
+                e.ManagerId = ManagerId(u.Person.Manager);
+            }
+            await SaveChunkAsync(ct);
         }
-        db.Employees.AddRange(created.Values);
-        foreach (var u in plan.Updates)
+        foreach (var chunk in plan.Deactivations.Chunk(ChunkSize))
         {
-            var e = employees[u.EmployeeId];
-            Assign(e, u.Person);
-            SetManager(e, u.Person.Manager);
-        }
-        foreach (var d in plan.Deactivations)
-        {
-            employees[d.EmployeeId].IsActive = false;
+            foreach (var d in chunk)
+            {
+                var e = employees[d.EmployeeId];
+                db.Employees.Attach(e);
+                e.IsActive = false;
+            }
+            await SaveChunkAsync(ct);
         }
 
         // A deactivated person's account stops working: inactive, and a new security stamp ends every session.
@@ -173,7 +185,54 @@ public sealed class RosterImporter(InwardDbContext db, CurrentActor actor, TimeP
                 user.SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant();
                 user.ConcurrencyStamp = Guid.NewGuid().ToString();
             }
+            await SaveChunkAsync(ct);
         }
+    }
+
+    private const int ChunkSize = 1000;
+
+    private async Task SaveChunkAsync(CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// New people in chunks, level by level: a chunk holds people with the same number of new managers above them
+    /// (no cycles: the planner refused them), so every manager is saved before anyone who reports to them.
+    /// </summary>
+    internal static IEnumerable<PlannedCreate[]> ManagersFirst(IReadOnlyList<PlannedCreate> creates, int chunkSize)
+    {
+        var byRow = creates.ToDictionary(c => c.Row);
+        var depth = new Dictionary<int, int>();
+        int DepthOf(int row)
+        {
+            var chain = new List<int>();
+            var known = -1;
+            for (var r = row; ;)
+            {
+                if (depth.TryGetValue(r, out known))
+                {
+                    break;
+                }
+                chain.Add(r);
+                if (byRow[r].Person.Manager is { Row: { } m } && byRow.ContainsKey(m))
+                {
+                    r = m;
+                }
+                else
+                {
+                    known = -1;
+                    break;
+                }
+            }
+            for (var i = chain.Count - 1; i >= 0; i--)
+            {
+                depth[chain[i]] = ++known;
+            }
+            return depth[row];
+        }
+        return creates.GroupBy(c => DepthOf(c.Row)).OrderBy(g => g.Key).SelectMany(g => g.Chunk(chunkSize));
     }
 
     private static void Assign(Employee e, PersonValues v)
