@@ -62,6 +62,7 @@ public sealed class ImportRosterCommand : ICliCommand
         scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAs(null, Actor);
         var importer = scope.ServiceProvider.GetRequiredService<RosterImporter>();
         var started = System.Diagnostics.Stopwatch.StartNew();
+        var cpu = Environment.CpuUsage.TotalTime;
         var result = await importer.RunAsync(new RosterImportRequest(
             await File.ReadAllBytesAsync(path, ct),
             RosterUploads.CleanFileName(path),
@@ -69,7 +70,7 @@ public sealed class ImportRosterCommand : ICliCommand
             Apply: !dryRun,
             RecordDryRun: dryRun), ct);
         await RosterReport.WriteAsync(output, result, dryRun);
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Took {started.Elapsed.TotalSeconds:0.00} s."));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Took {started.Elapsed.TotalSeconds:0.00} s ({(Environment.CpuUsage.TotalTime - cpu).TotalSeconds:0.00} s of processor time)."));
         return result.Plan.IsValid ? 0 : 1;
     }
 }
