@@ -117,7 +117,7 @@ public sealed class RosterImporter(InwardDbContext db, CurrentActor actor, TimeP
         var departments = await db.Departments.AsNoTracking().Select(d => new NamedItem(d.Id, d.Name)).ToListAsync(ct);
         var locations = await db.Locations.AsNoTracking().Select(l => new NamedItem(l.Id, l.Name)).ToListAsync(ct);
         var jobRoles = await db.JobRoles.AsNoTracking().Select(r => new NamedItem(r.Id, r.Name)).ToListAsync(ct);
-        var defaultLanguage = await db.CompanySettings.AsNoTracking().Select(s => s.DefaultLanguage).FirstOrDefaultAsync(ct) ?? "en";
+        var defaultLanguage = await db.CompanySettings.AsNoTracking().OrderBy(s => s.Id).Select(s => s.DefaultLanguage).FirstOrDefaultAsync(ct) ?? "en";
         var people = employees.Values.Select(e => new ExistingPerson(e.Id, e.Name, e.Email, e.EmployeeNumber, e.DepartmentId, e.LocationId,
             e.JobRoleId, e.ManagerId, e.HireDate, e.Language, e.IsFrontline, e.IsActive, withAccount.Contains(e.Id))).ToList();
         return (new RosterSnapshot(people, departments, locations, jobRoles, defaultLanguage, actorEmployeeId), employees);
