@@ -372,6 +372,30 @@ public sealed partial class RosterImportTests(Apps apps) : IntegrationTest(apps)
         Assert.DoesNotContain("problems found", review.Text, StringComparison.Ordinal);
     }
 
+    [Theory, MemberData(nameof(Providers))]
+    public async Task The_sample_roster_in_the_docs_previews_against_the_demo_company_without_problems(DatabaseProvider provider)
+    {
+        var app = await App(provider);
+        var hr = await app.SignedInAsync("hr@demo.example");
+        var sample = Path.Combine(RepositoryRoot(), "docs", "sample-roster.csv");
+
+        var review = await UploadAndReviewAsync(hr, "sample-roster.csv", await File.ReadAllBytesAsync(sample));
+
+        Assert.DoesNotContain("problems found", review.Text, StringComparison.Ordinal);
+        Assert.Contains("Łukasz Wiśniewski", review.Text, StringComparison.Ordinal);
+        Assert.Contains("Apply the import", review.Text, StringComparison.Ordinal);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Inward.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("Inward.slnx not found above the test output.");
+    }
+
     // ---------------------------------------------------------------- command line
 
     [Theory, MemberData(nameof(Providers))]
