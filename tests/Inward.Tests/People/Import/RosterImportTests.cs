@@ -428,6 +428,38 @@ public sealed partial class RosterImportTests(Apps apps) : IntegrationTest(apps)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task Deactivating_people_missing_from_the_file_also_deactivates_their_accounts_and_renews_their_stamps(DatabaseProvider provider)
+    {
+        // Its own app: deactivating everyone not in the file would lock the shared demo accounts out.
+        await using var app = new InwardApp(provider);
+        await app.InitialiseAsync();
+        string stampBefore;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<InwardDbContext>();
+            stampBefore = (await db.Users.SingleAsync(u => u.Email == "employee@demo.example")).SecurityStamp!;
+        }
+        var path = TempFile("name,email\nHead of HR,hr@demo.example\nHead of IT,admin@demo.example\n");
+
+        var (code, output) = await RunCommandAsync(app, path, "--deactivate-missing");
+
+        Assert.Equal(0, code);
+        Assert.Contains("Deactivate: 118", output, StringComparison.Ordinal);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<InwardDbContext>();
+            Assert.Equal(2, await db.Employees.CountAsync(e => e.IsActive));
+            var employee = await db.Users.SingleAsync(u => u.Email == "employee@demo.example");
+            Assert.False(employee.IsActive);
+            Assert.NotEqual(stampBefore, employee.SecurityStamp);
+            Assert.True((await db.Users.SingleAsync(u => u.Email == "hr@demo.example")).IsActive);
+            Assert.True((await db.Users.SingleAsync(u => u.Email == "partner@demo.example")).IsActive);
+        }
+        var signIn = await InwardApp.SignInAsync(app.Client(), "employee@demo.example", InwardApp.Password);
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task The_command_exits_with_1_and_changes_nothing_when_rows_have_problems(DatabaseProvider provider)
     {
         var app = await App(provider);
