@@ -1,3 +1,5 @@
+using Inward.Features.People.Import;
+
 namespace Inward.Features.People;
 
 public static class PeopleModule
@@ -6,12 +8,14 @@ public static class PeopleModule
     {
         builder.Services.AddScoped<PeopleQueries>();
         builder.Services.AddScoped<EmployeeEditor>();
+        builder.Services.AddRosterImport();
         return builder;
     }
 
     public static WebApplication MapPeople(this WebApplication app)
     {
         app.MapPeopleApi();
+        app.MapRosterImport();
         return app;
     }
 }

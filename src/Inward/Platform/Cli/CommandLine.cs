@@ -39,6 +39,9 @@ public sealed class CliArguments
 
     public bool Has(string option) => _options.ContainsKey(option);
 
+    /// <summary>The --options given, so a command can refuse the ones it does not know.</summary>
+    public IEnumerable<string> OptionNames => _options.Keys;
+
     public string? Get(string option) => _options.GetValueOrDefault(option);
 
     public int? GetInt(string option) =>
