@@ -151,6 +151,14 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
         Post("/admin/users/{id}", Needs(Capability.ManageRoles), "/admin/users/no-such-user", ok: [404]),
         Get("/admin/audit", Needs(Capability.ReadAuditLog)),
         Post("/admin/audit?handler=Export", Needs(Capability.ReadAuditLog)),
+
+        // Roster import (issue 3); an unknown upload id is 404 for the allowed roles too.
+        Get("/people/import", Needs(Capability.ManagePeople)),
+        Post("/people/import", Needs(Capability.ManagePeople), ok: [200, 400]),
+        Get("/people/import/template.csv", Needs(Capability.ManagePeople)),
+        Get("/people/import/history", Needs(Capability.ManagePeople)),
+        Get("/people/import/{id:guid}", Needs(Capability.ManagePeople), "/people/import/0b0e5c1e-0000-4000-8000-000000000001", ok: [404]),
+        Post("/people/import/{id:guid}", Needs(Capability.ManagePeople), "/people/import/0b0e5c1e-0000-4000-8000-000000000001", ok: [404]),
     ];
 
 
