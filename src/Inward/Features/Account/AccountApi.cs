@@ -12,7 +12,12 @@ public static class AccountApi
 {
     public static IEndpointRouteBuilder MapAccountApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Account").RequireRateLimiting(WebSetup.ApiLimit);
+        var api = app.MapGroup("/api/v1")
+            .WithTags("Account")
+            .RequireRateLimiting(WebSetup.ApiLimit)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapGet("/me", GetMeAsync)
             .RequireAuthorization(nameof(Capability.UseApi))
             .WithSummary("The signed-in user (cookie or personal access token).");
