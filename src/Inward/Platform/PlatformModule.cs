@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Inward.Platform.Audit;
 using Inward.Platform.Cli;
 using Inward.Platform.Data;
@@ -6,6 +7,8 @@ using Inward.Platform.Localisation;
 using Inward.Platform.Mail;
 using Inward.Platform.Web;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using StackExchange.Redis;
@@ -37,24 +40,39 @@ public static class PlatformModule
 
     /// <summary>
     /// One key ring and one application name for every instance: in Redis when configured (several
-    /// instances), otherwise in data/keys next to the database so a backup carries them.
+    /// instances), otherwise in data/keys next to the database so a backup carries them. With a certificate
+    /// configured the keys are encrypted at rest; without one they are stored as plain XML (fine for a single
+    /// machine whose data directory is protected, not for production with a shared store).
     /// </summary>
     private static void AddDataProtection(WebApplicationBuilder builder)
     {
+        var configuration = builder.Configuration;
         var dp = builder.Services.AddDataProtection().SetApplicationName("Inward");
-        var redis = builder.Configuration["Redis:Configuration"];
+        var redis = configuration["Redis:Configuration"];
         if (!string.IsNullOrWhiteSpace(redis))
         {
-            dp.PersistKeysToStackExchangeRedis(ConnectionMultiplexer.Connect(redis), "inward:dataprotection-keys");
+            // One connection for the app, disposed with it; the key name is "<Redis:KeyPrefix>dataprotection-keys".
+            var key = (configuration["Redis:KeyPrefix"] ?? "inward:") + "dataprotection-keys";
+            builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
+            builder.Services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((o, connection) =>
+                o.XmlRepository = new RedisXmlRepository(() => connection.GetDatabase(), key));
         }
         else
         {
-            dp.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseSetup.DataDirectory(builder.Configuration), "keys")));
+            dp.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseSetup.DataDirectory(configuration), "keys")));
+        }
+        var certificatePath = configuration["DataProtection:CertificatePath"];
+        if (!string.IsNullOrWhiteSpace(certificatePath))
+        {
+            // Also registered for decryption, so reading the keys needs no certificate store.
+            dp.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(certificatePath, configuration["DataProtection:CertificatePassword"]));
         }
     }
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        // First, so everything after (rate limits, cookies, links) sees the client's address and scheme.
+        app.UseForwardedHeadersBehindProxy();
         app.UseExceptionHandler();
         app.UseProblemStatusCodes();
         app.UseSecurityHeaders();

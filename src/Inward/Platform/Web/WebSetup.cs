@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Net;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Inward.Platform.Web;
@@ -18,6 +20,8 @@ public static class WebSetup
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
         services.AddAntiforgery(o => o.Cookie.Name = "inward.csrf");
+
+        AddForwardedHeaders(builder);
 
         var limits = builder.Configuration.GetSection("RateLimits");
         var signInPerMinute = limits.GetValue("SignInPerMinute", 10);
@@ -51,6 +55,46 @@ public static class WebSetup
         });
         return builder;
     }
+
+    private static bool BehindProxy(IConfiguration configuration) => configuration.GetValue("Inward:BehindProxy", false);
+
+    /// <summary>
+    /// Inward:BehindProxy=true takes the client address and scheme from X-Forwarded-For / X-Forwarded-Proto, but only
+    /// when the request comes from a trusted proxy: loopback by default, or exactly the addresses and networks
+    /// (CIDR) listed in Inward:TrustedProxies. Anyone else's forwarded headers are ignored.
+    /// </summary>
+    private static void AddForwardedHeaders(IHostApplicationBuilder builder)
+    {
+        if (!BehindProxy(builder.Configuration))
+        {
+            return;
+        }
+        var trusted = builder.Configuration.GetSection("Inward:TrustedProxies").Get<string[]>() ?? [];
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            if (trusted.Length == 0)
+            {
+                return;
+            }
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var entry in trusted)
+            {
+                if (entry.Contains('/', StringComparison.Ordinal))
+                {
+                    o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(entry));
+                }
+                else
+                {
+                    o.KnownProxies.Add(IPAddress.Parse(entry));
+                }
+            }
+        });
+    }
+
+    public static IApplicationBuilder UseForwardedHeadersBehindProxy(this WebApplication app) =>
+        BehindProxy(app.Configuration) ? app.UseForwardedHeaders() : app;
 
     /// <summary>Requests answered with problem details whatever they accept: the API and its unknown routes.</summary>
     public static bool IsApiRequest(HttpRequest request) =>
