@@ -49,7 +49,7 @@ public static class CompanyGenerator
         "Haddad", "Khalil", "Nasser", "Mansour", "Saleh", "Aziz", "Farouk", "Hamdan",
     ];
 
-    public static IReadOnlyList<PersonPlan> People(int count, int seed, string emailDomain)
+    public static IReadOnlyList<PersonPlan> People(int count, int seed, string emailDomain, string numberPrefix = "E")
     {
         var random = new Random(seed);
         var people = new List<PersonPlan>(count);
@@ -81,7 +81,7 @@ public static class CompanyGenerator
             var last = LastNames[random.Next(LastNames.Length)];
             var local = $"{Ascii(first)}.{Ascii(last)}.{index + 1}".ToLowerInvariant();
             var language = d.Location switch { "Gdańsk Works" => "pl", _ => random.Next(10) == 0 ? "ar" : "en" };
-            return new PersonPlan(index, $"{first} {last}", $"{local}@{emailDomain}", $"E{index + 1:D5}", d.Name, role,
+            return new PersonPlan(index, $"{first} {last}", $"{local}@{emailDomain}", $"{numberPrefix}{index + 1:D5}", d.Name, role,
                 d.Location, manager, start.AddDays(random.Next(span)), language, d.Frontline);
         }
 

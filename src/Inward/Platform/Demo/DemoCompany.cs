@@ -150,7 +150,7 @@ internal sealed class SeedCommand : ICliCommand
         }
         var started = System.Diagnostics.Stopwatch.StartNew();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var people = CompanyGenerator.People(count, seed, "scale.example");
+        var people = CompanyGenerator.People(count, seed, "scale.example", numberPrefix: "S");
         await OrganisationWriter.WriteAsync(db, people);
         await tx.CommitAsync(ct);
         await output.WriteLineAsync($"Seeded {people.Count} employees in {started.Elapsed.TotalSeconds:0.0} s.");
