@@ -19,37 +19,24 @@ public static class GroupNames
 }
 
 [RequireCapability(Capability.ManagePeople)]
-public sealed class GroupsModel(InwardDbContext db, IStringLocalizer<Strings> T) : PageModel
+public sealed class GroupsModel(InwardDbContext db, IStringLocalizer<Strings> t) : NamedListPage<Group, NamedForm, GroupsModel.Row>(db, t)
 {
     public sealed record Row(int Id, string Name, string? Description, int Members);
 
-    [BindProperty] public NamedForm Input { get; set; } = new();
-    [BindProperty(SupportsGet = true)] public string? Done { get; set; }
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    protected override DbSet<Group> Items => Db.Groups;
+    protected override Group Create() => new() { Name = "" };
+    protected override Task<List<(string Field, string Message, object[] Arguments)>> ValidateAsync(int? id) =>
+        Input.ValidateAsync(GroupNames.TakenIn(Db, id), GroupNames.Duplicate);
+    protected override LocalizedString Duplicate => T[GroupNames.Duplicate];
+    protected override IActionResult Created(Group g) => Redirect($"/organisation/groups/{g.Id}?done=created");
 
-    public Task OnGetAsync() => LoadAsync();
-
-    public async Task<IActionResult> OnPostAsync()
+    protected override void Apply(Group g)
     {
-        foreach (var (field, message, args) in await Input.ValidateAsync(GroupNames.TakenIn(db, null), GroupNames.Duplicate))
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{field}", T[message, args]);
-        }
-        if (ModelState.IsValid)
-        {
-            var group = new Group { Name = Input.Name!.Trim(), Description = OrganisationForms.Clean(Input.Description) };
-            db.Groups.Add(group);
-            if (await OrganisationForms.TrySaveAsync(db))
-            {
-                return Redirect($"/organisation/groups/{group.Id}?done=created");
-            }
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Name)}", T[GroupNames.Duplicate]);
-        }
-        await LoadAsync();
-        return Page();
+        g.Name = Input.Name!.Trim();
+        g.Description = OrganisationForms.Clean(Input.Description);
     }
 
-    private async Task LoadAsync() =>
-        Rows = await db.Groups.AsNoTracking().OrderBy(g => g.Name)
-            .Select(g => new Row(g.Id, g.Name, g.Description, db.GroupMembers.Count(m => m.GroupId == g.Id))).ToListAsync();
+    protected override Task<List<Row>> LoadRowsAsync() =>
+        Db.Groups.AsNoTracking().OrderBy(g => g.Name)
+            .Select(g => new Row(g.Id, g.Name, g.Description, Db.GroupMembers.Count(m => m.GroupId == g.Id))).ToListAsync();
 }

@@ -25,39 +25,22 @@ public sealed class JobRoleForm
             ? [(nameof(Name), "A job role with this name already exists.", [])]
             : [];
     }
+
+    public void ApplyTo(JobRole r) => r.Name = Name!.Trim();
 }
 
 [RequireCapability(Capability.ManagePeople)]
-public sealed class JobRolesModel(InwardDbContext db, IStringLocalizer<Strings> T) : PageModel
+public sealed class JobRolesModel(InwardDbContext db, IStringLocalizer<Strings> t) : NamedListPage<JobRole, JobRoleForm, JobRolesModel.Row>(db, t)
 {
     public sealed record Row(int Id, string Name, int People);
 
-    [BindProperty] public JobRoleForm Input { get; set; } = new();
-    [BindProperty(SupportsGet = true)] public string? Done { get; set; }
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    protected override DbSet<JobRole> Items => Db.JobRoles;
+    protected override JobRole Create() => new() { Name = "" };
+    protected override Task<List<(string Field, string Message, object[] Arguments)>> ValidateAsync(int? id) => Input.ValidateAsync(Db, id);
+    protected override void Apply(JobRole r) => Input.ApplyTo(r);
+    protected override LocalizedString Duplicate => T["A job role with this name already exists."];
 
-    public Task OnGetAsync() => LoadAsync();
-
-    public async Task<IActionResult> OnPostAsync()
-    {
-        foreach (var (field, message, args) in await Input.ValidateAsync(db, null))
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{field}", T[message, args]);
-        }
-        if (ModelState.IsValid)
-        {
-            db.JobRoles.Add(new JobRole { Name = Input.Name!.Trim() });
-            if (await OrganisationForms.TrySaveAsync(db))
-            {
-                return RedirectToPage(new { done = "created" });
-            }
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Name)}", T["A job role with this name already exists."]);
-        }
-        await LoadAsync();
-        return Page();
-    }
-
-    private async Task LoadAsync() =>
-        Rows = await db.JobRoles.AsNoTracking().OrderBy(r => r.Name)
-            .Select(r => new Row(r.Id, r.Name, db.Employees.Count(e => e.JobRoleId == r.Id))).ToListAsync();
+    protected override Task<List<Row>> LoadRowsAsync() =>
+        Db.JobRoles.AsNoTracking().OrderBy(r => r.Name)
+            .Select(r => new Row(r.Id, r.Name, Db.Employees.Count(e => e.JobRoleId == r.Id))).ToListAsync();
 }

@@ -51,38 +51,17 @@ public sealed class LocationForm
 }
 
 [RequireCapability(Capability.ManagePeople)]
-public sealed class LocationsModel(InwardDbContext db, IStringLocalizer<Strings> T) : PageModel
+public sealed class LocationsModel(InwardDbContext db, IStringLocalizer<Strings> t) : NamedListPage<Location, LocationForm, LocationsModel.Row>(db, t)
 {
     public sealed record Row(int Id, string Name, string? City, string? Country, int People);
 
-    [BindProperty] public LocationForm Input { get; set; } = new();
-    [BindProperty(SupportsGet = true)] public string? Done { get; set; }
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    protected override DbSet<Location> Items => Db.Locations;
+    protected override Location Create() => new() { Name = "" };
+    protected override Task<List<(string Field, string Message, object[] Arguments)>> ValidateAsync(int? id) => Input.ValidateAsync(Db, id);
+    protected override void Apply(Location l) => Input.ApplyTo(l);
+    protected override LocalizedString Duplicate => T["A location with this name already exists."];
 
-    public Task OnGetAsync() => LoadAsync();
-
-    public async Task<IActionResult> OnPostAsync()
-    {
-        foreach (var (field, message, args) in await Input.ValidateAsync(db, null))
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{field}", T[message, args]);
-        }
-        if (ModelState.IsValid)
-        {
-            var location = new Location { Name = "" };
-            Input.ApplyTo(location);
-            db.Locations.Add(location);
-            if (await OrganisationForms.TrySaveAsync(db))
-            {
-                return RedirectToPage(new { done = "created" });
-            }
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Name)}", T["A location with this name already exists."]);
-        }
-        await LoadAsync();
-        return Page();
-    }
-
-    private async Task LoadAsync() =>
-        Rows = await db.Locations.AsNoTracking().OrderBy(l => l.Name)
-            .Select(l => new Row(l.Id, l.Name, l.City, l.Country, db.Employees.Count(e => e.LocationId == l.Id))).ToListAsync();
+    protected override Task<List<Row>> LoadRowsAsync() =>
+        Db.Locations.AsNoTracking().OrderBy(l => l.Name)
+            .Select(l => new Row(l.Id, l.Name, l.City, l.Country, Db.Employees.Count(e => e.LocationId == l.Id))).ToListAsync();
 }

@@ -19,36 +19,23 @@ public static class PartnerNames
 }
 
 [RequireCapability(Capability.ManagePeople)]
-public sealed class PartnersModel(InwardDbContext db, IStringLocalizer<Strings> T) : PageModel
+public sealed class PartnersModel(InwardDbContext db, IStringLocalizer<Strings> t) : NamedListPage<PartnerOrganisation, NamedForm, PartnersModel.Row>(db, t)
 {
     public sealed record Row(int Id, string Name, string? Description, int Users);
 
-    [BindProperty] public NamedForm Input { get; set; } = new();
-    [BindProperty(SupportsGet = true)] public string? Done { get; set; }
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    protected override DbSet<PartnerOrganisation> Items => Db.PartnerOrganisations;
+    protected override PartnerOrganisation Create() => new() { Name = "" };
+    protected override Task<List<(string Field, string Message, object[] Arguments)>> ValidateAsync(int? id) =>
+        Input.ValidateAsync(PartnerNames.TakenIn(Db, id), PartnerNames.Duplicate);
+    protected override LocalizedString Duplicate => T[PartnerNames.Duplicate];
 
-    public Task OnGetAsync() => LoadAsync();
-
-    public async Task<IActionResult> OnPostAsync()
+    protected override void Apply(PartnerOrganisation p)
     {
-        foreach (var (field, message, args) in await Input.ValidateAsync(PartnerNames.TakenIn(db, null), PartnerNames.Duplicate))
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{field}", T[message, args]);
-        }
-        if (ModelState.IsValid)
-        {
-            db.PartnerOrganisations.Add(new PartnerOrganisation { Name = Input.Name!.Trim(), Description = OrganisationForms.Clean(Input.Description) });
-            if (await OrganisationForms.TrySaveAsync(db))
-            {
-                return RedirectToPage(new { done = "created" });
-            }
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Name)}", T[PartnerNames.Duplicate]);
-        }
-        await LoadAsync();
-        return Page();
+        p.Name = Input.Name!.Trim();
+        p.Description = OrganisationForms.Clean(Input.Description);
     }
 
-    private async Task LoadAsync() =>
-        Rows = await db.PartnerOrganisations.AsNoTracking().OrderBy(p => p.Name)
-            .Select(p => new Row(p.Id, p.Name, p.Description, db.Users.Count(u => u.PartnerOrganisationId == p.Id))).ToListAsync();
+    protected override Task<List<Row>> LoadRowsAsync() =>
+        Db.PartnerOrganisations.AsNoTracking().OrderBy(p => p.Name)
+            .Select(p => new Row(p.Id, p.Name, p.Description, Db.Users.Count(u => u.PartnerOrganisationId == p.Id))).ToListAsync();
 }
