@@ -24,6 +24,7 @@ public static class PlatformModule
         builder.AddLocalisation();
         builder.AddWeb();
         var services = builder.Services;
+        services.AddMemoryCache();
         services.AddScoped<CurrentActor>();
         services.AddScoped<AuditLog>();
         services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));

@@ -7,7 +7,8 @@ namespace Inward.Features.Account;
 /// <summary>
 /// Deactivates or reactivates an account. Deactivation changes the security stamp, so every cookie of the user
 /// fails its next stamp validation (at most Identity:SecurityStampValidationSeconds later, default 60) — and
-/// InwardSignInManager rejects inactive users there and at sign-in. Tokens check IsActive on every request.
+/// InwardSignInManager rejects inactive users there and at sign-in. Tokens check IsActive when their principal is
+/// built, which is cached for at most Identity:TokenCacheSeconds (default 30).
 /// </summary>
 public sealed class AccountDeactivation(UserManager<InwardUser> users, AuditLog audit)
 {

@@ -10,7 +10,7 @@ public sealed record TokenRow(int Id, string Name, string Prefix, DateTime Creat
 /// Personal access tokens: only the hash is stored and the secret is returned once. Creating and revoking are
 /// audited through PersonalAccessToken (an IAudited entity whose hash is never written to the log).
 /// </summary>
-public sealed class ApiTokens(InwardDbContext db, TimeProvider clock)
+public sealed class ApiTokens(InwardDbContext db, TimeProvider clock, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
     public const int MaxDays = 365;
     public const int PrefixLength = 12;
@@ -53,6 +53,7 @@ public sealed class ApiTokens(InwardDbContext db, TimeProvider clock)
         }
         token.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        cache.Remove(TokenAuthenticationHandler.CacheKey(token.Hash));
         return true;
     }
 }
