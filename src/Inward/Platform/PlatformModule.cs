@@ -34,7 +34,15 @@ public static class PlatformModule
         services.AddInwardOpenApi();
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddViewLocalization()
-            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(Inward.Strings)));
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(Inward.Strings)))
+            .AddMvcOptions(o =>
+            {
+                // Route values first: by default a posted form field named "id" would override the id in the URL,
+                // so a form could act on another object than the page the user opened.
+                var route = o.ValueProviderFactories.OfType<Microsoft.AspNetCore.Mvc.ModelBinding.RouteValueProviderFactory>().Single();
+                o.ValueProviderFactories.Remove(route);
+                o.ValueProviderFactories.Insert(0, route);
+            });
         AddDataProtection(builder);
         return builder;
     }
