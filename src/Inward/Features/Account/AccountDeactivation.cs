@@ -28,6 +28,16 @@ public sealed class AccountDeactivation(UserManager<InwardUser> users, AuditLog 
         return result;
     }
 
+    /// <summary>Sets the account active or not; throws when Identity refuses (a bug, not bad input).</summary>
+    public async Task SetActiveAsync(InwardUser user, bool active)
+    {
+        var result = active ? await ReactivateAsync(user) : await DeactivateAsync(user);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Updating account {user.Id} failed: {string.Join("; ", result.Errors.Select(e => e.Code))}");
+        }
+    }
+
     public async Task<IdentityResult> ReactivateAsync(InwardUser user)
     {
         if (user.IsActive)

@@ -1,4 +1,4 @@
-using Inward.Features.People;
+using Inward.Features.Account;
 using Inward.Platform.Audit;
 using Inward.Platform.Data;
 using Inward.Platform.Identity;
@@ -12,7 +12,7 @@ namespace Inward.Features.Admin;
 
 /// <summary>An account's access roles and whether it may sign in. Role grants and removals are audited by the interceptor too.</summary>
 [RequireCapability(Capability.ManageRoles)]
-public sealed class UserModel(InwardDbContext db, UserManager<InwardUser> users, AuditLog audit, IStringLocalizer<Strings> T) : PageModel
+public sealed class UserModel(InwardDbContext db, UserManager<InwardUser> users, AccountDeactivation accounts, AuditLog audit, IStringLocalizer<Strings> T) : PageModel
 {
     [BindProperty] public List<string> SelectedRoles { get; set; } = [];
     [BindProperty] public bool IsActive { get; set; }
@@ -68,7 +68,7 @@ public sealed class UserModel(InwardDbContext db, UserManager<InwardUser> users,
         }
         if (IsActive != Account.IsActive)
         {
-            await EmployeeEditor.SetAccountActiveAsync(users, Account, IsActive);
+            await accounts.SetActiveAsync(Account, IsActive);
         }
         await tx.CommitAsync();
         return RedirectToPage(new { id, done = "saved" });

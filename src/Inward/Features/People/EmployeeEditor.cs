@@ -44,7 +44,7 @@ public sealed class EmployeeForm
 public sealed record EmployeeChoices(List<SelectListItem> Departments, List<SelectListItem> Locations, List<SelectListItem> JobRoles);
 
 /// <summary>Validates and applies the employee form; keeps the person's account in step when they are (de)activated.</summary>
-public sealed class EmployeeEditor(InwardDbContext db, UserManager<InwardUser> users)
+public sealed class EmployeeEditor(InwardDbContext db, UserManager<InwardUser> users, Account.AccountDeactivation accounts)
 {
     public const int MaxName = 200;
     public const int MaxEmail = 256;
@@ -208,20 +208,9 @@ public sealed class EmployeeEditor(InwardDbContext db, UserManager<InwardUser> u
         if (employee.Id != 0 && wasActive != employee.IsActive
             && await users.Users.SingleOrDefaultAsync(u => u.EmployeeId == employee.Id) is { } account)
         {
-            await SetAccountActiveAsync(users, account, employee.IsActive);
+            await accounts.SetActiveAsync(account, employee.IsActive);
         }
         await tx.CommitAsync();
-    }
-
-    /// <summary>(De)activates an account; deactivation renews the security stamp so existing sessions and cookies stop working.</summary>
-    public static async Task SetAccountActiveAsync(UserManager<InwardUser> users, InwardUser account, bool active)
-    {
-        account.IsActive = active;
-        var result = active ? await users.UpdateAsync(account) : await users.UpdateSecurityStampAsync(account);
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException($"Updating account {account.Id} failed: {string.Join("; ", result.Errors.Select(e => e.Code))}");
-        }
     }
 
     public static DateOnly? ParseDate(string? text) =>
