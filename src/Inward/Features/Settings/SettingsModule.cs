@@ -7,7 +7,6 @@ public static partial class SettingsModule
 {
     public static WebApplicationBuilder AddSettings(this WebApplicationBuilder builder)
     {
-        builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<CompanyProfile>();
         builder.Services.AddSingleton<LogoStore>();
         return builder;

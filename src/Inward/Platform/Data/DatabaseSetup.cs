@@ -70,7 +70,6 @@ public static class DatabaseSetup
         return new SqliteConnectionStringBuilder
         {
             DataSource = Path.Combine(dir, "inward.db"),
-            Cache = SqliteCacheMode.Shared,
             DefaultTimeout = 30,
         }.ToString();
     }
