@@ -1,6 +1,11 @@
 using Inward.Features.Account;
+using Inward.Features.Brand;
+using Inward.Features.InternalCustomers;
 using Inward.Features.People;
+using Inward.Features.Plan;
+using Inward.Features.Playbook;
 using Inward.Features.Settings;
+using Inward.Features.Touchpoints;
 using Inward.Platform;
 using Inward.Platform.Cli;
 
@@ -11,12 +16,22 @@ builder.AddPlatform();
 builder.AddAccount();
 builder.AddSettings();
 builder.AddPeople();
+builder.AddBrand();
+builder.AddPlan();
+builder.AddPlaybook();
+builder.AddInternalCustomers();
+builder.AddTouchpoints();
 
 var app = builder.Build();
 app.UsePlatform();
 app.MapAccount();
 app.MapSettings();
 app.MapPeople();
+app.MapBrand();
+app.MapPlan();
+app.MapPlaybook();
+app.MapInternalCustomers();
+app.MapTouchpoints();
 
 return await app.RunInwardAsync(command);
 

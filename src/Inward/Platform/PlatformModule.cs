@@ -27,6 +27,7 @@ public static class PlatformModule
         services.AddMemoryCache();
         services.AddScoped<CurrentActor>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<Metrics.MetricRegistry>();
         services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
         services.AddSingleton<MailSender>();
         services.AddSingleton<ICliCommand, MigrateCommand>();

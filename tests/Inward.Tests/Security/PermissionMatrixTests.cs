@@ -159,6 +159,16 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
         Get("/people/import/history", Needs(Capability.ManagePeople)),
         Get("/people/import/{id:guid}", Needs(Capability.ManagePeople), "/people/import/0b0e5c1e-0000-4000-8000-000000000001", ok: [404]),
         Post("/people/import/{id:guid}", Needs(Capability.ManagePeople), "/people/import/0b0e5c1e-0000-4000-8000-000000000001", ok: [404]),
+
+        // Plan (issue 4)
+
+        // Brand book (issue 4)
+
+        // Internal-customer map (issue 4)
+
+        // Playbook (issue 4)
+
+        // Touchpoints and role expectation cards (issue 4)
     ];
 
 

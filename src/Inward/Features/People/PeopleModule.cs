@@ -1,3 +1,4 @@
+using Inward.Platform.Metrics;
 using Inward.Features.People.Import;
 
 namespace Inward.Features.People;
@@ -8,6 +9,7 @@ public static class PeopleModule
     {
         builder.Services.AddScoped<PeopleQueries>();
         builder.Services.AddScoped<EmployeeEditor>();
+        builder.Services.AddScoped<IMetricProvider, PeopleMetrics>();
         builder.Services.AddRosterImport();
         return builder;
     }

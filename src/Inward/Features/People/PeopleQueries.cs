@@ -104,6 +104,20 @@ public sealed class PeopleQueries(InwardDbContext db)
         return result;
     }
 
+    /// <summary>
+    /// Active employees of the whole company, or of one department and its sub-departments: the population
+    /// that metrics count (e.g. an acknowledgement rate is acknowledged ÷ this).
+    /// </summary>
+    public async Task<IQueryable<Employee>> ActiveEmployeesInAsync(int? departmentId)
+    {
+        if (departmentId is not { } id)
+        {
+            return db.Employees.AsNoTracking().Where(e => e.IsActive);
+        }
+        var ids = await DepartmentAndDescendantsAsync(id);
+        return db.Employees.AsNoTracking().Where(e => e.IsActive && e.DepartmentId != null && ids.Contains(e.DepartmentId.Value));
+    }
+
     /// <summary>Active members of a department and their manager links, for the org chart.</summary>
     public async Task<IReadOnlyList<(PersonCard Person, int? ManagerId)>> OrgChartAsync(int departmentId)
     {

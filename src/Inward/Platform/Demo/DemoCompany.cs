@@ -75,6 +75,13 @@ public static class DemoCompany
         {
             await output.WriteLineAsync($"The demo company {CompanyName} is already there; nothing seeded.");
         }
+        foreach (var content in sp.GetServices<IDemoContent>().OrderBy(c => c.Order))
+        {
+            if (await content.SeedAsync(db, CancellationToken.None))
+            {
+                await output.WriteLineAsync($"Seeded demo content: {content.Name}.");
+            }
+        }
         await output.WriteLineAsync($"Demo accounts (password from Demo:Password{(configuration["Demo:Password"] is null ? ", default 'demo'" : "")}):");
         foreach (var a in Accounts)
         {
@@ -123,6 +130,18 @@ public static class DemoCompany
             throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         }
     }
+}
+
+/// <summary>
+/// Demo content a feature adds to the demo company (a brand book, a plan, a service map...). Seeded after the
+/// company, in <see cref="Order"/>, each in its own transaction; it must be idempotent: when its content is
+/// already there it changes nothing and returns false. Register with <c>services.AddScoped&lt;IDemoContent, X&gt;()</c>.
+/// </summary>
+public interface IDemoContent
+{
+    string Name { get; }
+    int Order { get; }
+    Task<bool> SeedAsync(InwardDbContext db, CancellationToken ct);
 }
 
 /// <summary>`seed --employees N [--seed S]`: a large generated company for benchmarks.</summary>

@@ -39,6 +39,8 @@ public enum Capability
     Communicate,
     /// <summary>Personal access tokens for the API.</summary>
     UseApi,
+    /// <summary>Edit the internal-marketing plan, brand book, playbook, service map, touchpoints and role cards.</summary>
+    ManagePlan,
 }
 
 /// <summary>The role → capability table: a pure function, unit-tested row by row.</summary>
@@ -48,8 +50,8 @@ public static class RoleRules
     {
         [Roles.Employee] = [Capability.UseIntranet, Capability.UseApi],
         [Roles.Manager] = [Capability.UseIntranet, Capability.UseApi, Capability.SeeTeam],
-        [Roles.Communicator] = [Capability.UseIntranet, Capability.UseApi, Capability.Communicate],
-        [Roles.HR] = [Capability.UseIntranet, Capability.UseApi, Capability.ManagePeople, Capability.ExportPeople, Capability.SeeTeam],
+        [Roles.Communicator] = [Capability.UseIntranet, Capability.UseApi, Capability.Communicate, Capability.ManagePlan],
+        [Roles.HR] = [Capability.UseIntranet, Capability.UseApi, Capability.ManagePeople, Capability.ExportPeople, Capability.SeeTeam, Capability.ManagePlan],
         [Roles.Admin] = [.. Enum.GetValues<Capability>().Where(c => c != Capability.UseExtranet)],
         [Roles.Partner] = [Capability.UseExtranet],
     };

@@ -306,6 +306,36 @@ namespace Inward.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Plans",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Budget = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    OwnerEmployeeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PublishedVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    HasUnpublishedChanges = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PlaybookProfileJson = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Plans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Plans_Employees_OwnerEmployeeId",
+                        column: x => x.OwnerEmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
@@ -431,6 +461,241 @@ namespace Inward.Migrations.Sqlite.Migrations
                         name: "FK_PersonalAccessTokens_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanGoal",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanGoal", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanGoal_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanSuggestion",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuthorEmployeeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AnsweredUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AnsweredByEmployeeId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanSuggestion", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanSuggestion_Employees_AnsweredByEmployeeId",
+                        column: x => x.AnsweredByEmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_PlanSuggestion_Employees_AuthorEmployeeId",
+                        column: x => x.AuthorEmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_PlanSuggestion_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanVersion",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PublishedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ChangeNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SnapshotJson = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanVersion", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanVersion_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Initiative",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    GoalId = table.Column<int>(type: "INTEGER", nullable: true),
+                    TacticKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    OwnerEmployeeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OwnerRole = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    BudgetPlanned = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    BudgetSpent = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Initiative", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Initiative_Employees_OwnerEmployeeId",
+                        column: x => x.OwnerEmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Initiative_PlanGoal_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "PlanGoal",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Initiative_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Kpi",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    GoalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    MetricKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    MetricDepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Baseline = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    Target = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Kpi", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Kpi_Departments_MetricDepartmentId",
+                        column: x => x.MetricDepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Kpi_PlanGoal_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "PlanGoal",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanAcknowledgement",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanVersionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AcknowledgedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanAcknowledgement", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanAcknowledgement_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PlanAcknowledgement_PlanVersion_PlanVersionId",
+                        column: x => x.PlanVersionId,
+                        principalTable: "PlanVersion",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InitiativeAudienceDepartments",
+                columns: table => new
+                {
+                    AudienceDepartmentsId = table.Column<int>(type: "INTEGER", nullable: false),
+                    InitiativeId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InitiativeAudienceDepartments", x => new { x.AudienceDepartmentsId, x.InitiativeId });
+                    table.ForeignKey(
+                        name: "FK_InitiativeAudienceDepartments_Departments_AudienceDepartmentsId",
+                        column: x => x.AudienceDepartmentsId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_InitiativeAudienceDepartments_Initiative_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalTable: "Initiative",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KpiReading",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KpiId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    MeasuredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RecordedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    RecordedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KpiReading", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KpiReading_Kpi_KpiId",
+                        column: x => x.KpiId,
+                        principalTable: "Kpi",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -563,10 +828,45 @@ namespace Inward.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Initiative_GoalId",
+                table: "Initiative",
+                column: "GoalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Initiative_OwnerEmployeeId",
+                table: "Initiative",
+                column: "OwnerEmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Initiative_PlanId_StartsOn",
+                table: "Initiative",
+                columns: new[] { "PlanId", "StartsOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeAudienceDepartments_InitiativeId",
+                table: "InitiativeAudienceDepartments",
+                column: "InitiativeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_JobRoles_Name",
                 table: "JobRoles",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Kpi_GoalId",
+                table: "Kpi",
+                column: "GoalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Kpi_MetricDepartmentId",
+                table: "Kpi",
+                column: "MetricDepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KpiReading_KpiId_MeasuredOn",
+                table: "KpiReading",
+                columns: new[] { "KpiId", "MeasuredOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Locations_Name",
@@ -590,6 +890,53 @@ namespace Inward.Migrations.Sqlite.Migrations
                 name: "IX_PersonalAccessTokens_UserId",
                 table: "PersonalAccessTokens",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanAcknowledgement_EmployeeId",
+                table: "PlanAcknowledgement",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanAcknowledgement_PlanVersionId_EmployeeId",
+                table: "PlanAcknowledgement",
+                columns: new[] { "PlanVersionId", "EmployeeId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanGoal_PlanId",
+                table: "PlanGoal",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Plans_OwnerEmployeeId",
+                table: "Plans",
+                column: "OwnerEmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Plans_Status_StartsOn",
+                table: "Plans",
+                columns: new[] { "Status", "StartsOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanSuggestion_AnsweredByEmployeeId",
+                table: "PlanSuggestion",
+                column: "AnsweredByEmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanSuggestion_AuthorEmployeeId",
+                table: "PlanSuggestion",
+                column: "AuthorEmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanSuggestion_PlanId_CreatedUtc",
+                table: "PlanSuggestion",
+                columns: new[] { "PlanId", "CreatedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanVersion_PlanId_Number",
+                table: "PlanVersion",
+                columns: new[] { "PlanId", "Number" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_RosterImports_At",
@@ -628,7 +975,19 @@ namespace Inward.Migrations.Sqlite.Migrations
                 name: "GroupMembers");
 
             migrationBuilder.DropTable(
+                name: "InitiativeAudienceDepartments");
+
+            migrationBuilder.DropTable(
+                name: "KpiReading");
+
+            migrationBuilder.DropTable(
                 name: "PersonalAccessTokens");
+
+            migrationBuilder.DropTable(
+                name: "PlanAcknowledgement");
+
+            migrationBuilder.DropTable(
+                name: "PlanSuggestion");
 
             migrationBuilder.DropTable(
                 name: "RosterImports");
@@ -640,13 +999,28 @@ namespace Inward.Migrations.Sqlite.Migrations
                 name: "Groups");
 
             migrationBuilder.DropTable(
+                name: "Initiative");
+
+            migrationBuilder.DropTable(
+                name: "Kpi");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Employees");
+                name: "PlanVersion");
+
+            migrationBuilder.DropTable(
+                name: "PlanGoal");
 
             migrationBuilder.DropTable(
                 name: "PartnerOrganisations");
+
+            migrationBuilder.DropTable(
+                name: "Plans");
+
+            migrationBuilder.DropTable(
+                name: "Employees");
 
             migrationBuilder.DropTable(
                 name: "Departments");

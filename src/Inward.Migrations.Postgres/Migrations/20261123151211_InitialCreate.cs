@@ -307,6 +307,36 @@ namespace Inward.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Plans",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Budget = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    OwnerEmployeeId = table.Column<int>(type: "integer", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PublishedVersion = table.Column<int>(type: "integer", nullable: false),
+                    HasUnpublishedChanges = table.Column<bool>(type: "boolean", nullable: false),
+                    PlaybookProfileJson = table.Column<string>(type: "text", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Plans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Plans_Employees_OwnerEmployeeId",
+                        column: x => x.OwnerEmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
@@ -432,6 +462,241 @@ namespace Inward.Migrations.Postgres.Migrations
                         name: "FK_PersonalAccessTokens_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanGoal",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanGoal", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanGoal_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanSuggestion",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<int>(type: "integer", nullable: false),
+                    AuthorEmployeeId = table.Column<int>(type: "integer", nullable: true),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Answer = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    AnsweredUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AnsweredByEmployeeId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanSuggestion", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanSuggestion_Employees_AnsweredByEmployeeId",
+                        column: x => x.AnsweredByEmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_PlanSuggestion_Employees_AuthorEmployeeId",
+                        column: x => x.AuthorEmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_PlanSuggestion_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanVersion",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    PublishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ChangeNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SnapshotJson = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanVersion", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanVersion_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Initiative",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<int>(type: "integer", nullable: false),
+                    GoalId = table.Column<int>(type: "integer", nullable: true),
+                    TacticKey = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    OwnerEmployeeId = table.Column<int>(type: "integer", nullable: true),
+                    OwnerRole = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    BudgetPlanned = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    BudgetSpent = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Initiative", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Initiative_Employees_OwnerEmployeeId",
+                        column: x => x.OwnerEmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Initiative_PlanGoal_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "PlanGoal",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Initiative_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Kpi",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    GoalId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    MetricKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    MetricDepartmentId = table.Column<int>(type: "integer", nullable: true),
+                    Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Baseline = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    Target = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    Direction = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Kpi", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Kpi_Departments_MetricDepartmentId",
+                        column: x => x.MetricDepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Kpi_PlanGoal_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "PlanGoal",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanAcknowledgement",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanVersionId = table.Column<int>(type: "integer", nullable: false),
+                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
+                    AcknowledgedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanAcknowledgement", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanAcknowledgement_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PlanAcknowledgement_PlanVersion_PlanVersionId",
+                        column: x => x.PlanVersionId,
+                        principalTable: "PlanVersion",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InitiativeAudienceDepartments",
+                columns: table => new
+                {
+                    AudienceDepartmentsId = table.Column<int>(type: "integer", nullable: false),
+                    InitiativeId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InitiativeAudienceDepartments", x => new { x.AudienceDepartmentsId, x.InitiativeId });
+                    table.ForeignKey(
+                        name: "FK_InitiativeAudienceDepartments_Departments_AudienceDepartmen~",
+                        column: x => x.AudienceDepartmentsId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_InitiativeAudienceDepartments_Initiative_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalTable: "Initiative",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KpiReading",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    KpiId = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    MeasuredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RecordedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RecordedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KpiReading", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KpiReading_Kpi_KpiId",
+                        column: x => x.KpiId,
+                        principalTable: "Kpi",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -564,10 +829,45 @@ namespace Inward.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Initiative_GoalId",
+                table: "Initiative",
+                column: "GoalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Initiative_OwnerEmployeeId",
+                table: "Initiative",
+                column: "OwnerEmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Initiative_PlanId_StartsOn",
+                table: "Initiative",
+                columns: new[] { "PlanId", "StartsOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeAudienceDepartments_InitiativeId",
+                table: "InitiativeAudienceDepartments",
+                column: "InitiativeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_JobRoles_Name",
                 table: "JobRoles",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Kpi_GoalId",
+                table: "Kpi",
+                column: "GoalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Kpi_MetricDepartmentId",
+                table: "Kpi",
+                column: "MetricDepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KpiReading_KpiId_MeasuredOn",
+                table: "KpiReading",
+                columns: new[] { "KpiId", "MeasuredOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Locations_Name",
@@ -591,6 +891,53 @@ namespace Inward.Migrations.Postgres.Migrations
                 name: "IX_PersonalAccessTokens_UserId",
                 table: "PersonalAccessTokens",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanAcknowledgement_EmployeeId",
+                table: "PlanAcknowledgement",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanAcknowledgement_PlanVersionId_EmployeeId",
+                table: "PlanAcknowledgement",
+                columns: new[] { "PlanVersionId", "EmployeeId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanGoal_PlanId",
+                table: "PlanGoal",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Plans_OwnerEmployeeId",
+                table: "Plans",
+                column: "OwnerEmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Plans_Status_StartsOn",
+                table: "Plans",
+                columns: new[] { "Status", "StartsOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanSuggestion_AnsweredByEmployeeId",
+                table: "PlanSuggestion",
+                column: "AnsweredByEmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanSuggestion_AuthorEmployeeId",
+                table: "PlanSuggestion",
+                column: "AuthorEmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanSuggestion_PlanId_CreatedUtc",
+                table: "PlanSuggestion",
+                columns: new[] { "PlanId", "CreatedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanVersion_PlanId_Number",
+                table: "PlanVersion",
+                columns: new[] { "PlanId", "Number" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_RosterImports_At",
@@ -629,7 +976,19 @@ namespace Inward.Migrations.Postgres.Migrations
                 name: "GroupMembers");
 
             migrationBuilder.DropTable(
+                name: "InitiativeAudienceDepartments");
+
+            migrationBuilder.DropTable(
+                name: "KpiReading");
+
+            migrationBuilder.DropTable(
                 name: "PersonalAccessTokens");
+
+            migrationBuilder.DropTable(
+                name: "PlanAcknowledgement");
+
+            migrationBuilder.DropTable(
+                name: "PlanSuggestion");
 
             migrationBuilder.DropTable(
                 name: "RosterImports");
@@ -641,13 +1000,28 @@ namespace Inward.Migrations.Postgres.Migrations
                 name: "Groups");
 
             migrationBuilder.DropTable(
+                name: "Initiative");
+
+            migrationBuilder.DropTable(
+                name: "Kpi");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Employees");
+                name: "PlanVersion");
+
+            migrationBuilder.DropTable(
+                name: "PlanGoal");
 
             migrationBuilder.DropTable(
                 name: "PartnerOrganisations");
+
+            migrationBuilder.DropTable(
+                name: "Plans");
+
+            migrationBuilder.DropTable(
+                name: "Employees");
 
             migrationBuilder.DropTable(
                 name: "Departments");

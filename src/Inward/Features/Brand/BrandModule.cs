@@ -1,0 +1,15 @@
+namespace Inward.Features.Brand;
+
+/// <summary>The brand book: promise, mission, vision, values, tone of voice, do and don't examples; versioned and published.</summary>
+public static class BrandModule
+{
+    public static WebApplicationBuilder AddBrand(this WebApplicationBuilder builder)
+    {
+        return builder;
+    }
+
+    public static WebApplication MapBrand(this WebApplication app)
+    {
+        return app;
+    }
+}
