@@ -50,7 +50,7 @@ public sealed record LocalisedText(string Key, IReadOnlyList<object> Args)
 }
 
 /// <summary>
-/// Makes <see cref="LocalisedText"/>s with the localiser's syntax, <c>T["English key", args]</c>, so the keys are
+/// Makes <see cref="LocalisedText"/>s with the localiser's indexer syntax (a T field indexed by key and arguments), so the keys are
 /// found and checked for translations like every other key.
 /// </summary>
 public sealed class TextKeys
