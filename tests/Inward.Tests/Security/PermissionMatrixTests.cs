@@ -166,7 +166,12 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
 
         // Internal-customer map (issue 4)
 
-        // Playbook (issue 4)
+        // Playbook (issue 4): a garbage form shows the wizard with its errors and creates nothing; the API takes JSON only.
+        Get("/playbook", Needs(Capability.ManagePlan)),
+        Post("/playbook", Needs(Capability.ManagePlan)),
+        Post("/playbook?handler=Create", Needs(Capability.ManagePlan)),
+        Post("/api/v1/playbook", Needs(Capability.ManagePlan), ok: [415]),
+        Post("/api/v1/playbook/plans", Needs(Capability.ManagePlan), ok: [415]),
 
         // Touchpoints and role expectation cards (issue 4)
     ];

@@ -5,11 +5,13 @@ public static class PlaybookModule
 {
     public static WebApplicationBuilder AddPlaybook(this WebApplicationBuilder builder)
     {
+        builder.Services.AddScoped<PlaybookService>();
         return builder;
     }
 
     public static WebApplication MapPlaybook(this WebApplication app)
     {
+        app.MapPlaybookApi();
         return app;
     }
 }
