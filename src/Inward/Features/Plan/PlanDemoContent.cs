@@ -114,13 +114,13 @@ internal sealed class PlanDemoContent(MetricRegistry metrics) : IDemoContent
         }
         var authors = people.Where(p => !demoAccounts.Contains(p.Email)).ToList();
         db.Set<PlanSuggestion>().AddRange(
-            Suggestion(authors.FirstOrDefault(p => p.Department == "Assembly")?.Id, 10,
+            Suggestion(plan.Id, authors.FirstOrDefault(p => p.Department == "Assembly")?.Id, 10,
                 "Could the brand promise be printed on the workshop notice board? Most of us never open e-mail at work.",
                 SuggestionStatus.Adopted, "Yes — the promise and this plan's goals are on every workshop board since October, refreshed monthly.", hr),
-            Suggestion(authors.FirstOrDefault(p => p.Department == "Field Service")?.Id, 20,
+            Suggestion(plan.Id, authors.FirstOrDefault(p => p.Department == "Field Service")?.Id, 20,
                 "Let field technicians join the Logistics–Customer Service handover call when a repair part is late.",
                 SuggestionStatus.Considered, "Good idea; we are testing it with two technicians in January before adding everyone.", manager),
-            Suggestion(authors.FirstOrDefault(p => p.Department == "R&D")?.Id, 30,
+            Suggestion(plan.Id, authors.FirstOrDefault(p => p.Department == "R&D")?.Id, 30,
                 "Replace the recognition programme with a yearly bonus for the best department.",
                 SuggestionStatus.Declined, "We keep weekly recognition: the pulse survey showed people value being thanked by name more than a yearly prize. The bonus question goes to the incentive review in spring.", hr));
         await db.SaveChangesAsync(ct);
@@ -176,8 +176,9 @@ internal sealed class PlanDemoContent(MetricRegistry metrics) : IDemoContent
     private static List<Department> Departments(Dictionary<string, Department> all, params string[] names) =>
         [.. names.Where(all.ContainsKey).Select(n => all[n])];
 
-    private static PlanSuggestion Suggestion(int? author, int day, string text, SuggestionStatus status, string answer, int? answeredBy) => new()
+    private static PlanSuggestion Suggestion(int planId, int? author, int day, string text, SuggestionStatus status, string answer, int? answeredBy) => new()
     {
+        PlanId = planId,
         AuthorEmployeeId = author,
         Text = text,
         CreatedUtc = PublishedUtc.AddDays(day),
