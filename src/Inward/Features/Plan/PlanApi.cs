@@ -62,8 +62,9 @@ public static class PlanApi
         api.MapGet("/plans/{id:int}", GetAsync);
         api.MapPost("/plans/{id:int}/acknowledgement", AcknowledgeAsync);
         api.MapGet("/plans/{id:int}/suggestions", ListSuggestionsAsync);
-        api.MapPost("/plans/{id:int}/suggestions", SuggestAsync);
-        api.MapPost("/plans/{id:int}/suggestions/{suggestionId:int}/answer", AnswerAsync).RequireAuthorization(nameof(Capability.ManagePlan));
+        api.MapPost("/plans/{id:int}/suggestions", SuggestAsync).WithMetadata(new ContentTypeCheckedAfterAuthorization());
+        api.MapPost("/plans/{id:int}/suggestions/{suggestionId:int}/answer", AnswerAsync).RequireAuthorization(nameof(Capability.ManagePlan))
+            .WithMetadata(new ContentTypeCheckedAfterAuthorization());
         return app;
     }
 
@@ -205,6 +206,18 @@ public static class PlanApi
             PlanOutcomeKind.Invalid => Invalid(outcome),
             _ => TypedResults.Ok(ToResponse((await views.SuggestionsAsync(id, ct: ct)).Single(s => s.Id == suggestionId))),
         };
+    }
+
+    /// <summary>
+    /// Routing answers 415 for a wrong content type before authorization runs, so a partner would learn that the endpoint
+    /// exists and get 415 instead of 403. With this last (empty) accepts metadata, routing leaves the content type alone;
+    /// the JSON body binding still answers 415, but only after authorization. OpenAPI keeps application/json.
+    /// </summary>
+    private sealed class ContentTypeCheckedAfterAuthorization : Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata
+    {
+        public IReadOnlyList<string> ContentTypes => [];
+        public Type? RequestType => null;
+        public bool IsOptional => false;
     }
 
     public static PlanResponse ToResponse(PlanView view, string currency)
