@@ -293,6 +293,10 @@ public sealed class PlanFlowTests(Apps apps) : IntegrationTest(apps)
         var employee = await app.SignedInAsync(email, TestAccounts.Password);
         var editor = await app.SignedInAsync(Editor);
 
+        var metricKeys = await WithDbAsync(app, db => db.Set<Kpi>().Where(k => db.Set<PlanGoal>().Any(g => g.Id == k.GoalId && g.PlanId == demoPlan))
+            .Where(k => k.MetricKey != null).Select(k => k.MetricKey!).ToListAsync());
+        Assert.Contains(PlanMetrics.AcknowledgementRate, metricKeys);
+        Assert.Contains(PeopleMetrics.AccountShare, metricKeys);
         var plan = await employee.GetStringAsync($"/plan/{demoPlan}");
         Assert.Contains("Faster handover from Logistics to Customer Service", plan, StringComparison.Ordinal);
         Assert.Contains("Adopted", plan, StringComparison.Ordinal);

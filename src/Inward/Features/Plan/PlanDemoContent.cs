@@ -10,7 +10,7 @@ namespace Inward.Features.Plan;
 /// Brightwheel Cycles' published internal-marketing plan for 2026/27: goals with manual and live KPIs, initiatives from the
 /// catalogue, some acknowledgements and answered suggestions. The demo accounts have not acknowledged it yet.
 /// </summary>
-internal sealed class PlanDemoContent(MetricRegistry metrics) : IDemoContent
+internal sealed class PlanDemoContent(IServiceProvider services) : IDemoContent
 {
     public const string Title = "Brightwheel Cycles internal-marketing plan 2027";
     private static readonly DateOnly Starts = new(2026, 9, 1);
@@ -26,6 +26,7 @@ internal sealed class PlanDemoContent(MetricRegistry metrics) : IDemoContent
         {
             return false;
         }
+        var metrics = Metrics();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var people = await db.Employees.AsNoTracking().Where(e => e.IsActive).OrderBy(e => e.Id)
             .Select(e => new { e.Id, e.Email, Department = e.Department!.Name }).ToListAsync(ct);
@@ -62,13 +63,13 @@ internal sealed class PlanDemoContent(MetricRegistry metrics) : IDemoContent
 
         promise.Kpis.Add(new Kpi { Name = "Employees who can state the brand promise (spot checks)", Source = KpiSource.Manual, Unit = "%", Baseline = 35, Target = 90,
             Readings = [Reading(41, new(2026, 9, 30), "Spot checks in Assembly and Customer Service."), Reading(55, new(2026, 10, 30), "After the kick-off briefings."), Reading(62, new(2026, 11, 20), null)] });
-        MetricKpi(promise, PlanMetrics.AcknowledgementRate, "Plan acknowledgement rate", null, 0, 95);
+        MetricKpi(metrics, promise, PlanMetrics.AcknowledgementRate, "Plan acknowledgement rate", null, 0, 95);
         handover.Kpis.Add(new Kpi { Name = "Hours from delay noticed to Customer Service told", Source = KpiSource.Manual, Unit = "h", Baseline = 20, Target = 4,
             Direction = KpiDirection.LowerIsBetter, Readings = [Reading(16, new(2026, 9, 30), null), Reading(9, new(2026, 10, 31), "Daily 10-minute handover call started.")] });
-        MetricKpi(handover, "touchpoints.role-card-coverage", "Role card coverage in Customer Service", departments.GetValueOrDefault("Customer Service")?.Id, 0, 100);
+        MetricKpi(metrics, handover, "touchpoints.role-card-coverage", "Role card coverage in Customer Service", departments.GetValueOrDefault("Customer Service")?.Id, 0, 100);
         recognition.Kpis.Add(new Kpi { Name = "Public thank-yous per week", Source = KpiSource.Manual, Unit = "thank-yous", Baseline = 1, Target = 10,
             Readings = [Reading(4, new(2026, 10, 15), null), Reading(7, new(2026, 11, 15), "The Friday wins post helps.")] });
-        MetricKpi(frontline, PeopleMetrics.AccountShare, "Employees with an Inward account", null, 5, 90);
+        MetricKpi(metrics, frontline, PeopleMetrics.AccountShare, "Employees with an Inward account", null, 5, 90);
 
         var csIds = Departments(departments, "Customer Service");
         plan.Initiatives.AddRange(
@@ -128,10 +129,26 @@ internal sealed class PlanDemoContent(MetricRegistry metrics) : IDemoContent
         return true;
     }
 
-    private void MetricKpi(PlanGoal goal, string key, string name, int? departmentId, decimal baseline, decimal target)
+    /// <summary>
+    /// The registry builds every feature's metric provider; one that cannot be built must not stop the demo from seeding,
+    /// so the demo plan then simply has no live KPIs.
+    /// </summary>
+    private MetricRegistry? Metrics()
+    {
+        try
+        {
+            return services.GetRequiredService<MetricRegistry>();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static void MetricKpi(MetricRegistry? metrics, PlanGoal goal, string key, string name, int? departmentId, decimal baseline, decimal target)
     {
         // Metrics of features that are not installed are simply left out.
-        if (metrics.Find(key) is not { } definition)
+        if (metrics?.Find(key) is not { } definition)
         {
             return;
         }
