@@ -161,6 +161,43 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
         Post("/people/import/{id:guid}", Needs(Capability.ManagePeople), "/people/import/0b0e5c1e-0000-4000-8000-000000000001", ok: [404]),
 
         // Plan (issue 4)
+        // Everyone internal reads published plans ({plan} is the demo plan); state changes are sent to an unknown plan (404),
+        // so the matrix never acknowledges or edits the demo plan. JSON endpoints refuse the garbage form body (415).
+        Get("/plan/{id:int?}", Needs(Capability.UseIntranet), "/plan"),
+        Post("/plan/{id:int?}?handler=Acknowledge", Needs(Capability.UseIntranet), "/plan/999999?handler=Acknowledge", ok: [404]),
+        Post("/plan/{id:int?}?handler=Suggest", Needs(Capability.UseIntranet), "/plan/999999?handler=Suggest", ok: [404]),
+        Get("/tactics", Needs(Capability.UseIntranet)),
+        Get("/plans/{id:int}/calendar", Needs(Capability.UseIntranet), "/plans/{plan}/calendar"),
+        Get("/plans/{id:int}/print", Needs(Capability.UseIntranet), "/plans/{plan}/print"),
+        Get("/plans/{id:int}/export.csv", Needs(Capability.UseIntranet), "/plans/{plan}/export.csv"),
+        Get("/plans", Needs(Capability.ManagePlan)),
+        Post("/plans", Needs(Capability.ManagePlan)),
+        Get("/plans/{id:int}", Needs(Capability.ManagePlan), "/plans/{plan}"),
+        Post("/plans/{id:int}", Needs(Capability.ManagePlan), "/plans/999999", ok: [404]),
+        Post("/plans/{id:int}?handler=AddGoal", Needs(Capability.ManagePlan), "/plans/999999?handler=AddGoal", ok: [404]),
+        Post("/plans/{id:int}?handler=SaveGoal", Needs(Capability.ManagePlan), "/plans/999999?handler=SaveGoal", ok: [404]),
+        Post("/plans/{id:int}?handler=DeleteGoal", Needs(Capability.ManagePlan), "/plans/999999?handler=DeleteGoal", ok: [404]),
+        Post("/plans/{id:int}?handler=MoveGoal", Needs(Capability.ManagePlan), "/plans/999999?handler=MoveGoal", ok: [404]),
+        Post("/plans/{id:int}?handler=Publish", Needs(Capability.ManagePlan), "/plans/999999?handler=Publish", ok: [404]),
+        Post("/plans/{id:int}?handler=Archive", Needs(Capability.ManagePlan), "/plans/999999?handler=Archive", ok: [404]),
+        Get("/plans/{id:int}/kpis/{kpiId:int?}", Needs(Capability.ManagePlan), "/plans/{plan}/kpis"),
+        Post("/plans/{id:int}/kpis/{kpiId:int?}", Needs(Capability.ManagePlan), "/plans/999999/kpis", ok: [404]),
+        Post("/plans/{id:int}/kpis/{kpiId:int?}?handler=Delete", Needs(Capability.ManagePlan), "/plans/999999/kpis/1?handler=Delete", ok: [404]),
+        Post("/plans/{id:int}/kpis/{kpiId:int?}?handler=AddReading", Needs(Capability.ManagePlan), "/plans/999999/kpis/1?handler=AddReading", ok: [404]),
+        Post("/plans/{id:int}/kpis/{kpiId:int?}?handler=DeleteReading", Needs(Capability.ManagePlan), "/plans/999999/kpis/1?handler=DeleteReading", ok: [404]),
+        Get("/plans/{id:int}/initiatives/{initiativeId:int?}", Needs(Capability.ManagePlan), "/plans/{plan}/initiatives"),
+        Post("/plans/{id:int}/initiatives/{initiativeId:int?}", Needs(Capability.ManagePlan), "/plans/999999/initiatives", ok: [404]),
+        Post("/plans/{id:int}/initiatives/{initiativeId:int?}?handler=Delete", Needs(Capability.ManagePlan), "/plans/999999/initiatives/1?handler=Delete", ok: [404]),
+        Get("/plans/{id:int}/suggestions", Needs(Capability.ManagePlan), "/plans/{plan}/suggestions"),
+        Post("/plans/{id:int}/suggestions?handler=Answer", Needs(Capability.ManagePlan), "/plans/999999/suggestions?handler=Answer", ok: [404]),
+        Get("/plans/{id:int}/acknowledgements", Needs(Capability.ManagePlan), "/plans/{plan}/acknowledgements"),
+        Get("/api/v1/plan", Needs(Capability.UseIntranet)),
+        Get("/api/v1/plans", Needs(Capability.ManagePlan)),
+        Get("/api/v1/plans/{id:int}", Needs(Capability.UseIntranet), "/api/v1/plans/{plan}"),
+        Post("/api/v1/plans/{id:int}/acknowledgement", Needs(Capability.UseIntranet), "/api/v1/plans/999999/acknowledgement", ok: [404]),
+        Get("/api/v1/plans/{id:int}/suggestions", Needs(Capability.UseIntranet), "/api/v1/plans/{plan}/suggestions"),
+        Post("/api/v1/plans/{id:int}/suggestions", Needs(Capability.UseIntranet), "/api/v1/plans/999999/suggestions", ok: [415]),
+        Post("/api/v1/plans/{id:int}/suggestions/{suggestionId:int}/answer", Needs(Capability.ManagePlan), "/api/v1/plans/999999/suggestions/1/answer", ok: [415]),
 
         // Brand book (issue 4)
 
@@ -355,6 +392,7 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
         var group = await db.Groups.Where(g => g.Name == "Safety officers").Select(g => g.Id).SingleAsync();
         var partner = await db.PartnerOrganisations.Where(p => p.Name == DemoCompany.PartnerOrganisations[0]).Select(p => p.Id).SingleAsync();
         var user = await db.Users.Where(u => u.Email == $"employee@{DemoCompany.Domain}").Select(u => u.Id).SingleAsync();
+        var plan = await db.Set<Inward.Features.Plan.InternalMarketingPlan>().Where(p => p.Title == "Brightwheel Cycles internal-marketing plan 2027").Select(p => p.Id).SingleAsync();
         return new(StringComparer.Ordinal)
         {
             ["{location}"] = location.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -362,6 +400,7 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
             ["{group}"] = group.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{partner}"] = partner.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{user}"] = user,
+            ["{plan}"] = plan.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{person}"] = person.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{department}"] = department.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
