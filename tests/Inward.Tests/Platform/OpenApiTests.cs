@@ -18,7 +18,9 @@ public sealed partial class OpenApiTests(Apps apps) : IntegrationTest(apps)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var doc = await response.JsonAsync();
         var paths = doc.GetProperty("paths");
-        string[] expected = ["/api/v1/me", "/api/v1/people", "/api/v1/people/{id}", "/api/v1/departments", "/api/v1/departments/{id}"];
+        string[] expected = ["/api/v1/me", "/api/v1/people", "/api/v1/people/{id}", "/api/v1/departments", "/api/v1/departments/{id}",
+            // Brand book and internal-customer map (issue 4)
+            "/api/v1/brand", "/api/v1/brand/versions", "/api/v1/brand/versions/{number}", "/api/v1/internal-customers", "/api/v1/internal-customers/{id}"];
         Assert.Equal(expected.Order(StringComparer.Ordinal), paths.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         var scheme = doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
         Assert.Equal("http", scheme.GetProperty("type").GetString());

@@ -22,7 +22,7 @@ public static class BrandApi
 {
     public static IEndpointRouteBuilder MapBrandApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/brand")
+        var api = app.MapGroup("/api/v1")
             .RequireAuthorization(nameof(Capability.UseIntranet))
             .RequireRateLimiting(WebSetup.ApiLimit)
             .WithTags("Brand book")
@@ -30,9 +30,9 @@ public static class BrandApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        api.MapGet("", GetLatestAsync);
-        api.MapGet("/versions", ListVersionsAsync);
-        api.MapGet("/versions/{number:int}", GetVersionAsync);
+        api.MapGet("/brand", GetLatestAsync);
+        api.MapGet("/brand/versions", ListVersionsAsync);
+        api.MapGet("/brand/versions/{number:int}", GetVersionAsync);
         return app;
     }
 
