@@ -48,6 +48,42 @@ public sealed class ServiceMapLayoutTests
         }
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(8)]
+    public void Labels_of_curves_between_neighbours_stay_inside_the_view(int n)
+    {
+        List<(int, int, int)> edges = [.. Enumerable.Range(1, n).SelectMany(i => new[] { (i * 2, i, i % n + 1), (i * 2 + 1, i % n + 1, i) })];
+
+        var drawing = ServiceMapLayout.Layout(Departments(n), edges);
+
+        Assert.All(drawing.Edges, e =>
+        {
+            Assert.InRange(e.LabelX - ServiceMapLayout.LabelRadius, 0, drawing.Width);
+            Assert.InRange(e.LabelX + ServiceMapLayout.LabelRadius, 0, drawing.Width);
+            Assert.InRange(e.LabelY - ServiceMapLayout.LabelRadius, 0, drawing.Height);
+            Assert.InRange(e.LabelY + ServiceMapLayout.LabelRadius, 0, drawing.Height);
+        });
+    }
+
+    [Fact]
+    public void Departments_linked_to_most_others_are_spread_round_the_ring_and_the_rest_keep_their_order()
+    {
+        var departments = Enumerable.Range(1, 8).ToList();
+        // 7 and 8 serve everyone; 1 → 2 is an ordinary link.
+        List<(int, int, int)> edges = [(100, 1, 2), .. departments.Where(d => d != 7).Select(d => (d, 7, d)), .. departments.Where(d => d != 8).Select(d => (d + 10, 8, d))];
+
+        var order = ServiceMapLayout.Order(departments, d => d, edges);
+
+        Assert.Equal(8, order.Count);
+        Assert.Equal(departments.Order(), order.Order());
+        var (a, b) = (order.IndexOf(7), order.IndexOf(8));
+        Assert.Equal(4, Math.Abs(a - b));
+        Assert.Equal([1, 2, 3, 4, 5, 6], order.Where(d => d < 7));
+        Assert.Equal(departments, ServiceMapLayout.Order(departments, d => d, [(1, 1, 2)]));
+    }
+
     [Fact]
     public void The_first_department_sits_at_the_top_and_the_rest_follow_clockwise()
     {

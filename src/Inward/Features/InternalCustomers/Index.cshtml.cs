@@ -36,11 +36,12 @@ public sealed class InternalCustomersIndexModel(ServiceMap map, InwardDbContext 
         return Page();
     }
 
-    /// <summary>The departments that appear in the edges, in id order (stable as departments are added), and the numbered edges.</summary>
+    /// <summary>The departments that appear in the edges, in id order (stable as departments are added) with hubs spread out, and the numbered edges.</summary>
     public static MapDrawing Draw(IReadOnlyList<ServiceEdgeView> edges)
     {
         var nodes = edges.SelectMany(e => new[] { (Id: e.FromDepartmentId, Name: e.FromDepartment), (Id: e.ToDepartmentId, Name: e.ToDepartment) })
             .DistinctBy(n => n.Id).OrderBy(n => n.Id).ToList();
-        return ServiceMapLayout.Layout(nodes, [.. edges.Select(e => (e.Id, e.FromDepartmentId, e.ToDepartmentId))]);
+        List<(int, int, int)> links = [.. edges.Select(e => (e.Id, e.FromDepartmentId, e.ToDepartmentId))];
+        return ServiceMapLayout.Layout(ServiceMapLayout.Order(nodes, n => n.Id, links), links);
     }
 }

@@ -30,6 +30,7 @@ public static class ServiceMapLayout
     public const double Margin = 12;
     /// <summary>How far a two-way curve bends away from the straight line.</summary>
     public const double Bend = 36;
+    public const double LabelRadius = 11;
 
     public static MapDrawing Layout(IReadOnlyList<(int Id, string Name)> departments, IReadOnlyList<(int Id, int FromId, int ToId)> edges)
     {
@@ -46,8 +47,9 @@ public static class ServiceMapLayout
         }
         var n = boxes.Count;
         var radius = n == 1 ? 0 : Math.Max(MinRadius, (MaxBoxWidth + Gap) / 2 / Math.Sin(Math.PI / n));
-        var halfWidth = boxes.Max(b => b.Width) / 2 + Margin;
-        var halfHeight = boxes.Max(b => b.Height) / 2 + Margin;
+        // Room for the curves of two-way links between neighbours, which bulge outwards, and their labels.
+        var halfWidth = boxes.Max(b => b.Width) / 2 + Margin + Bend + LabelRadius;
+        var halfHeight = boxes.Max(b => b.Height) / 2 + Margin + Bend + LabelRadius;
         var (cx, cy) = (radius + halfWidth, radius + halfHeight);
         var nodes = boxes.Select((b, i) =>
         {
@@ -71,6 +73,46 @@ public static class ServiceMapLayout
             drawn.Add(twoWay ? Curve(e.Id, number, a, b) : Straight(e.Id, number, a, b));
         }
         return new MapDrawing(Round(2 * cx), Round(2 * cy), nodes, drawn);
+    }
+
+    /// <summary>
+    /// The order of the departments around the circle: "hubs" that serve or are served by most others (IT and HR in
+    /// a typical company) are spread evenly round the ring, so their many arrows fan out instead of bundling in one
+    /// corner; the other departments keep the given order in the remaining places.
+    /// </summary>
+    public static List<T> Order<T>(IReadOnlyList<T> departments, Func<T, int> id, IReadOnlyList<(int Id, int FromId, int ToId)> edges)
+    {
+        var n = departments.Count;
+        var degree = departments.ToDictionary(id, d => edges.Where(e => e.FromId != e.ToId && (e.FromId == id(d) || e.ToId == id(d)))
+            .Select(e => e.FromId == id(d) ? e.ToId : e.FromId).Distinct().Count());
+        var threshold = Math.Max(3, (int)Math.Ceiling(0.6 * (n - 1)));
+        var hubs = departments.Where(d => degree[id(d)] >= threshold).ToList();
+        if (hubs.Count is 0 || hubs.Count == n)
+        {
+            return [.. departments];
+        }
+        var slots = new T?[n];
+        var taken = new bool[n];
+        for (var i = 0; i < hubs.Count; i++)
+        {
+            // Evenly spaced, starting a quarter turn from the top so the first hub sits at a side, not the crown.
+            var slot = (int)Math.Round((n / 4.0 + (double)i * n / hubs.Count) % n) % n;
+            while (taken[slot])
+            {
+                slot = (slot + 1) % n;
+            }
+            slots[slot] = hubs[i];
+            taken[slot] = true;
+        }
+        using var rest = departments.Where(d => !hubs.Contains(d)).GetEnumerator();
+        for (var i = 0; i < n; i++)
+        {
+            if (!taken[i] && rest.MoveNext())
+            {
+                slots[i] = rest.Current;
+            }
+        }
+        return [.. slots.Select(d => d!)];
     }
 
     /// <summary>A name in at most two lines of <see cref="MaxLineLength"/> characters, broken at spaces, cut with "…".</summary>
