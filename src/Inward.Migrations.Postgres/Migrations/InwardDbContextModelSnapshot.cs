@@ -37,6 +37,147 @@ namespace Inward.Migrations.Postgres.Migrations
                     b.ToTable("InitiativeAudienceDepartments");
                 });
 
+            modelBuilder.Entity("Inward.Features.Brand.BrandBookDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExamplesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Mission")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Promise")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("SectionsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ToneOfVoice")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Vision")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("BrandBookDrafts", (string)null);
+                });
+
+            modelBuilder.Entity("Inward.Features.Brand.BrandBookVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ChangeNote")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PublishedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("PublishedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("PublishedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("BrandBookVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Inward.Features.InternalCustomers.ServiceEdge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Delivers")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Expectations")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("FromDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NeedsAndWants")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("ServedOwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ServingOwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServedOwnerId");
+
+                    b.HasIndex("ServingOwnerId");
+
+                    b.HasIndex("ToDepartmentId");
+
+                    b.HasIndex("FromDepartmentId", "ToDepartmentId")
+                        .IsUnique();
+
+                    b.ToTable("ServiceEdges", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ServiceEdges_NotSelf", "\"FromDepartmentId\" <> \"ToDepartmentId\"");
+                        });
+                });
+
             modelBuilder.Entity("Inward.Features.People.Department", b =>
                 {
                     b.Property<int>("Id")
@@ -1088,6 +1229,39 @@ namespace Inward.Migrations.Postgres.Migrations
                         .HasForeignKey("InitiativeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Inward.Features.InternalCustomers.ServiceEdge", b =>
+                {
+                    b.HasOne("Inward.Features.People.Department", "FromDepartment")
+                        .WithMany()
+                        .HasForeignKey("FromDepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Inward.Features.People.Employee", "ServedOwner")
+                        .WithMany()
+                        .HasForeignKey("ServedOwnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Inward.Features.People.Employee", "ServingOwner")
+                        .WithMany()
+                        .HasForeignKey("ServingOwnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Inward.Features.People.Department", "ToDepartment")
+                        .WithMany()
+                        .HasForeignKey("ToDepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FromDepartment");
+
+                    b.Navigation("ServedOwner");
+
+                    b.Navigation("ServingOwner");
+
+                    b.Navigation("ToDepartment");
                 });
 
             modelBuilder.Entity("Inward.Features.People.Department", b =>

@@ -32,6 +32,143 @@ namespace Inward.Migrations.Sqlite.Migrations
                     b.ToTable("InitiativeAudienceDepartments");
                 });
 
+            modelBuilder.Entity("Inward.Features.Brand.BrandBookDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExamplesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mission")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Promise")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SectionsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToneOfVoice")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Vision")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("BrandBookDrafts", (string)null);
+                });
+
+            modelBuilder.Entity("Inward.Features.Brand.BrandBookVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangeNote")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("BrandBookVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Inward.Features.InternalCustomers.ServiceEdge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Delivers")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Expectations")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NeedsAndWants")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ServedOwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ServingOwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServedOwnerId");
+
+                    b.HasIndex("ServingOwnerId");
+
+                    b.HasIndex("ToDepartmentId");
+
+                    b.HasIndex("FromDepartmentId", "ToDepartmentId")
+                        .IsUnique();
+
+                    b.ToTable("ServiceEdges", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ServiceEdges_NotSelf", "\"FromDepartmentId\" <> \"ToDepartmentId\"");
+                        });
+                });
+
             modelBuilder.Entity("Inward.Features.People.Department", b =>
                 {
                     b.Property<int>("Id")
@@ -1045,6 +1182,39 @@ namespace Inward.Migrations.Sqlite.Migrations
                         .HasForeignKey("InitiativeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Inward.Features.InternalCustomers.ServiceEdge", b =>
+                {
+                    b.HasOne("Inward.Features.People.Department", "FromDepartment")
+                        .WithMany()
+                        .HasForeignKey("FromDepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Inward.Features.People.Employee", "ServedOwner")
+                        .WithMany()
+                        .HasForeignKey("ServedOwnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Inward.Features.People.Employee", "ServingOwner")
+                        .WithMany()
+                        .HasForeignKey("ServingOwnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Inward.Features.People.Department", "ToDepartment")
+                        .WithMany()
+                        .HasForeignKey("ToDepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FromDepartment");
+
+                    b.Navigation("ServedOwner");
+
+                    b.Navigation("ServingOwner");
+
+                    b.Navigation("ToDepartment");
                 });
 
             modelBuilder.Entity("Inward.Features.People.Department", b =>

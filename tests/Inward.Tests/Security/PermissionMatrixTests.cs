@@ -200,8 +200,30 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
         Post("/api/v1/plans/{id:int}/suggestions/{suggestionId:int}/answer", Needs(Capability.ManagePlan), "/api/v1/plans/999999/suggestions/1/answer", ok: [415]),
 
         // Brand book (issue 4)
+        // Garbage edit posts lack the promise, so they only show errors.
+        Get("/brand", Needs(Capability.UseIntranet)),
+        Get("/brand/versions/{n:int}", Needs(Capability.UseIntranet), "/brand/versions/1"),
+        Get("/brand/edit", Needs(Capability.ManagePlan)),
+        Post("/brand/edit", Needs(Capability.ManagePlan)),
+        Post("/brand/edit?handler=Preview", Needs(Capability.ManagePlan)),
+        Post("/brand/edit?handler=Publish", Needs(Capability.ManagePlan)),
+        Get("/api/v1/brand", Needs(Capability.UseIntranet)),
+        Get("/api/v1/brand/versions", Needs(Capability.UseIntranet)),
+        Get("/api/v1/brand/versions/{number:int}", Needs(Capability.UseIntranet), "/api/v1/brand/versions/1"),
 
         // Internal-customer map (issue 4)
+        // Garbage posts lack the departments, so they only show errors; the API wants JSON (415).
+        Get("/internal-customers", Needs(Capability.UseIntranet)),
+        Get("/internal-customers/new", Needs(Capability.ManagePlan)),
+        Post("/internal-customers/new", Needs(Capability.ManagePlan)),
+        Get("/internal-customers/{id:int}", Needs(Capability.ManagePlan), "/internal-customers/{serviceedge}"),
+        Post("/internal-customers/{id:int}", Needs(Capability.ManagePlan), "/internal-customers/{serviceedge}"),
+        Post("/internal-customers/{id:int}?handler=Delete", Needs(Capability.ManagePlan), "/internal-customers/999999?handler=Delete", ok: [404]),
+        Get("/api/v1/internal-customers", Needs(Capability.UseIntranet)),
+        Get("/api/v1/internal-customers/{id:int}", Needs(Capability.UseIntranet), "/api/v1/internal-customers/{serviceedge}"),
+        Post("/api/v1/internal-customers", Needs(Capability.ManagePlan), ok: [415]),
+        Send("PUT", "/api/v1/internal-customers/{id:int}", Needs(Capability.ManagePlan), "/api/v1/internal-customers/{serviceedge}", ok: [415]),
+        Send("DELETE", "/api/v1/internal-customers/{id:int}", Needs(Capability.ManagePlan), "/api/v1/internal-customers/999999", ok: [404]),
 
         // Playbook (issue 4): a garbage form shows the wizard with its errors and creates nothing; the API takes JSON only.
         Get("/playbook", Needs(Capability.ManagePlan)),
@@ -393,6 +415,8 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
         var partner = await db.PartnerOrganisations.Where(p => p.Name == DemoCompany.PartnerOrganisations[0]).Select(p => p.Id).SingleAsync();
         var user = await db.Users.Where(u => u.Email == $"employee@{DemoCompany.Domain}").Select(u => u.Id).SingleAsync();
         var plan = await db.Set<Inward.Features.Plan.InternalMarketingPlan>().Where(p => p.Title == "Brightwheel Cycles internal-marketing plan 2027").Select(p => p.Id).SingleAsync();
+        var serviceEdge = await db.Set<Inward.Features.InternalCustomers.ServiceEdge>()
+            .Where(e => e.FromDepartment!.Name == "Logistics" && e.ToDepartment!.Name == "Customer Service").Select(e => e.Id).SingleAsync();
         return new(StringComparer.Ordinal)
         {
             ["{location}"] = location.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -403,6 +427,7 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
             ["{plan}"] = plan.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{person}"] = person.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{department}"] = department.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{serviceedge}"] = serviceEdge.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     }
 

@@ -46,6 +46,43 @@ namespace Inward.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BrandBookDrafts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Promise = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Mission = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Vision = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ToneOfVoice = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    ExamplesJson = table.Column<string>(type: "TEXT", nullable: false),
+                    SectionsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BrandBookDrafts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BrandBookVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PublishedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    PublishedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ChangeNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    SnapshotJson = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BrandBookVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CompanySettings",
                 columns: table => new
                 {
@@ -330,6 +367,53 @@ namespace Inward.Migrations.Sqlite.Migrations
                     table.ForeignKey(
                         name: "FK_Plans_Employees_OwnerEmployeeId",
                         column: x => x.OwnerEmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceEdges",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FromDepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ToDepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Delivers = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    NeedsAndWants = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Expectations = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ServingOwnerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ServedOwnerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceEdges", x => x.Id);
+                    table.CheckConstraint("CK_ServiceEdges_NotSelf", "\"FromDepartmentId\" <> \"ToDepartmentId\"");
+                    table.ForeignKey(
+                        name: "FK_ServiceEdges_Departments_FromDepartmentId",
+                        column: x => x.FromDepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ServiceEdges_Departments_ToDepartmentId",
+                        column: x => x.ToDepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ServiceEdges_Employees_ServedOwnerId",
+                        column: x => x.ServedOwnerId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_ServiceEdges_Employees_ServingOwnerId",
+                        column: x => x.ServingOwnerId,
                         principalTable: "Employees",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
@@ -769,6 +853,12 @@ namespace Inward.Migrations.Sqlite.Migrations
                 columns: new[] { "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BrandBookVersions_Number",
+                table: "BrandBookVersions",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Departments_Name",
                 table: "Departments",
                 column: "Name",
@@ -942,6 +1032,27 @@ namespace Inward.Migrations.Sqlite.Migrations
                 name: "IX_RosterImports_At",
                 table: "RosterImports",
                 column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceEdges_FromDepartmentId_ToDepartmentId",
+                table: "ServiceEdges",
+                columns: new[] { "FromDepartmentId", "ToDepartmentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceEdges_ServedOwnerId",
+                table: "ServiceEdges",
+                column: "ServedOwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceEdges_ServingOwnerId",
+                table: "ServiceEdges",
+                column: "ServingOwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceEdges_ToDepartmentId",
+                table: "ServiceEdges",
+                column: "ToDepartmentId");
         }
 
         /// <inheritdoc />
@@ -969,6 +1080,12 @@ namespace Inward.Migrations.Sqlite.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "BrandBookDrafts");
+
+            migrationBuilder.DropTable(
+                name: "BrandBookVersions");
+
+            migrationBuilder.DropTable(
                 name: "CompanySettings");
 
             migrationBuilder.DropTable(
@@ -991,6 +1108,9 @@ namespace Inward.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "RosterImports");
+
+            migrationBuilder.DropTable(
+                name: "ServiceEdges");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -47,6 +47,43 @@ namespace Inward.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BrandBookDrafts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Promise = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Mission = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Vision = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ToneOfVoice = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    ExamplesJson = table.Column<string>(type: "text", nullable: false),
+                    SectionsJson = table.Column<string>(type: "text", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BrandBookDrafts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BrandBookVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    PublishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    PublishedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ChangeNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    SnapshotJson = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BrandBookVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CompanySettings",
                 columns: table => new
                 {
@@ -331,6 +368,53 @@ namespace Inward.Migrations.Postgres.Migrations
                     table.ForeignKey(
                         name: "FK_Plans_Employees_OwnerEmployeeId",
                         column: x => x.OwnerEmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceEdges",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FromDepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    ToDepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    Delivers = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    NeedsAndWants = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Expectations = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ServingOwnerId = table.Column<int>(type: "integer", nullable: true),
+                    ServedOwnerId = table.Column<int>(type: "integer", nullable: true),
+                    Notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceEdges", x => x.Id);
+                    table.CheckConstraint("CK_ServiceEdges_NotSelf", "\"FromDepartmentId\" <> \"ToDepartmentId\"");
+                    table.ForeignKey(
+                        name: "FK_ServiceEdges_Departments_FromDepartmentId",
+                        column: x => x.FromDepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ServiceEdges_Departments_ToDepartmentId",
+                        column: x => x.ToDepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ServiceEdges_Employees_ServedOwnerId",
+                        column: x => x.ServedOwnerId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_ServiceEdges_Employees_ServingOwnerId",
+                        column: x => x.ServingOwnerId,
                         principalTable: "Employees",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
@@ -770,6 +854,12 @@ namespace Inward.Migrations.Postgres.Migrations
                 columns: new[] { "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BrandBookVersions_Number",
+                table: "BrandBookVersions",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Departments_Name",
                 table: "Departments",
                 column: "Name",
@@ -943,6 +1033,27 @@ namespace Inward.Migrations.Postgres.Migrations
                 name: "IX_RosterImports_At",
                 table: "RosterImports",
                 column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceEdges_FromDepartmentId_ToDepartmentId",
+                table: "ServiceEdges",
+                columns: new[] { "FromDepartmentId", "ToDepartmentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceEdges_ServedOwnerId",
+                table: "ServiceEdges",
+                column: "ServedOwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceEdges_ServingOwnerId",
+                table: "ServiceEdges",
+                column: "ServingOwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceEdges_ToDepartmentId",
+                table: "ServiceEdges",
+                column: "ToDepartmentId");
         }
 
         /// <inheritdoc />
@@ -970,6 +1081,12 @@ namespace Inward.Migrations.Postgres.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "BrandBookDrafts");
+
+            migrationBuilder.DropTable(
+                name: "BrandBookVersions");
+
+            migrationBuilder.DropTable(
                 name: "CompanySettings");
 
             migrationBuilder.DropTable(
@@ -992,6 +1109,9 @@ namespace Inward.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "RosterImports");
+
+            migrationBuilder.DropTable(
+                name: "ServiceEdges");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
