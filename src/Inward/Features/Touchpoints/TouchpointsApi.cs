@@ -45,29 +45,29 @@ public static class TouchpointsApi
 {
     public static IEndpointRouteBuilder MapTouchpointsApi(this IEndpointRouteBuilder app)
     {
-        var touchpoints = app.MapGroup("/api/v1/touchpoints")
+        var touchpoints = app.MapGroup("/api/v1")
             .RequireAuthorization(nameof(Capability.UseIntranet))
             .RequireRateLimiting(WebSetup.ApiLimit)
             .WithTags("Touchpoints")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        touchpoints.MapGet("", ListAsync);
-        touchpoints.MapGet("/{id:int}", GetAsync);
-        touchpoints.MapPost("", CreateAsync).RequireAuthorization(nameof(Capability.ManagePlan));
-        touchpoints.MapPut("/{id:int}", UpdateAsync).RequireAuthorization(nameof(Capability.ManagePlan));
-        touchpoints.MapDelete("/{id:int}", DeleteAsync).RequireAuthorization(nameof(Capability.ManagePlan));
+        touchpoints.MapGet("/touchpoints", ListAsync);
+        touchpoints.MapGet("/touchpoints/{id:int}", GetAsync);
+        touchpoints.MapPost("/touchpoints", CreateAsync).RequireAuthorization(nameof(Capability.ManagePlan)).AcceptsJson<TouchpointRequest>();
+        touchpoints.MapPut("/touchpoints/{id:int}", UpdateAsync).RequireAuthorization(nameof(Capability.ManagePlan)).AcceptsJson<TouchpointRequest>();
+        touchpoints.MapDelete("/touchpoints/{id:int}", DeleteAsync).RequireAuthorization(nameof(Capability.ManagePlan));
 
-        var cards = app.MapGroup("/api/v1/role-cards")
+        var cards = app.MapGroup("/api/v1")
             .RequireAuthorization(nameof(Capability.UseIntranet))
             .RequireRateLimiting(WebSetup.ApiLimit)
             .WithTags("Role expectation cards")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        cards.MapGet("", ListCardsAsync);
-        cards.MapGet("/mine", MineAsync);
-        cards.MapPost("/mine/acknowledgement", AcknowledgeAsync);
+        cards.MapGet("/role-cards", ListCardsAsync);
+        cards.MapGet("/role-cards/mine", MineAsync);
+        cards.MapPost("/role-cards/mine/acknowledgement", AcknowledgeAsync).AcceptsJson<AcknowledgementRequest>();
         return app;
     }
 
@@ -99,9 +99,14 @@ public static class TouchpointsApi
 
     [EndpointSummary("Create a customer touchpoint")]
     [EndpointDescription("Plan editors only. Unknown departments or job roles, an empty name or brand promise and too long texts are 400.")]
-    public static async Task<Results<Created<TouchpointResponse>, ValidationProblem>> CreateAsync(
-        TouchpointEditor editor, TouchpointQueries queries, TouchpointRequest request)
+    public static async Task<Results<Created<TouchpointResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        TouchpointEditor editor, TouchpointQueries queries, HttpRequest http, CancellationToken ct)
     {
+        var (request, problem) = await JsonBody.ReadAsync<TouchpointRequest>(http, ct);
+        if (request is null)
+        {
+            return problem!;
+        }
         var form = Form(request);
         var problems = await editor.ValidateAsync(form);
         if (problems.Count > 0)
@@ -117,8 +122,13 @@ public static class TouchpointsApi
     [EndpointDescription("Plan editors only. Every field is replaced; the same rules as for creating apply.")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<Results<Ok<TouchpointResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        TouchpointEditor editor, TouchpointQueries queries, [Description("The touchpoint's id.")] int id, TouchpointRequest request)
+        TouchpointEditor editor, TouchpointQueries queries, [Description("The touchpoint's id.")] int id, HttpRequest http, CancellationToken ct)
     {
+        var (request, problem) = await JsonBody.ReadAsync<TouchpointRequest>(http, ct);
+        if (request is null)
+        {
+            return problem!;
+        }
         if (await editor.FindTrackedAsync(id) is not { } touchpoint)
         {
             return NotFound($"There is no touchpoint {id}.");
@@ -173,8 +183,13 @@ public static class TouchpointsApi
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<Results<Ok<MyRoleCardResponse>, ProblemHttpResult>> AcknowledgeAsync(
-        RoleCardQueries queries, ClaimsPrincipal user, AcknowledgementRequest request)
+        RoleCardQueries queries, ClaimsPrincipal user, HttpRequest http, CancellationToken ct)
     {
+        var (request, problem) = await JsonBody.ReadAsync<AcknowledgementRequest>(http, ct);
+        if (request is null)
+        {
+            return problem!;
+        }
         if (PeopleQueries.EmployeeIdOf(user) is not { } employeeId)
         {
             return NotFound("Your account is not linked to an employee record.");
