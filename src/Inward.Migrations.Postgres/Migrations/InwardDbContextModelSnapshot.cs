@@ -871,6 +871,224 @@ namespace Inward.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Inward.Features.Touchpoints.RequiredTraining", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CourseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoleCardId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoleCardId");
+
+                    b.ToTable("RequiredTraining", (string)null);
+                });
+
+            modelBuilder.Entity("Inward.Features.Touchpoints.RoleCard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Behaviours")
+                        .IsRequired()
+                        .HasMaxLength(6020)
+                        .HasColumnType("character varying(6020)");
+
+                    b.Property<string>("BrandPromise")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("JobRoleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PublishedVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobRoleId")
+                        .IsUnique();
+
+                    b.ToTable("RoleCard");
+                });
+
+            modelBuilder.Entity("Inward.Features.Touchpoints.RoleCardAcknowledgement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AcknowledgedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoleCardId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("RoleCardId", "Version", "EmployeeId")
+                        .IsUnique();
+
+                    b.ToTable("RoleCardAcknowledgement");
+                });
+
+            modelBuilder.Entity("Inward.Features.Touchpoints.RoleCardKpi", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("MetricKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("RoleCardId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoleCardId");
+
+                    b.ToTable("RoleCardKpi");
+                });
+
+            modelBuilder.Entity("Inward.Features.Touchpoints.RoleCardVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PublishedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("PublishedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RoleCardId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoleCardId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("RoleCardVersion");
+                });
+
+            modelBuilder.Entity("Inward.Features.Touchpoints.Touchpoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Behaviours")
+                        .IsRequired()
+                        .HasMaxLength(6020)
+                        .HasColumnType("character varying(6020)");
+
+                    b.Property<string>("BrandPromise")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("MomentOfTruth")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("Touchpoint");
+                });
+
             modelBuilder.Entity("Inward.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1216,6 +1434,21 @@ namespace Inward.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("TouchpointJobRoles", b =>
+                {
+                    b.Property<int>("JobRolesId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TouchpointId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("JobRolesId", "TouchpointId");
+
+                    b.HasIndex("TouchpointId");
+
+                    b.ToTable("TouchpointJobRoles");
+                });
+
             modelBuilder.Entity("InitiativeAudienceDepartments", b =>
                 {
                     b.HasOne("Inward.Features.People.Department", null)
@@ -1432,6 +1665,69 @@ namespace Inward.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Inward.Features.Touchpoints.RequiredTraining", b =>
+                {
+                    b.HasOne("Inward.Features.Touchpoints.RoleCard", null)
+                        .WithMany("Training")
+                        .HasForeignKey("RoleCardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inward.Features.Touchpoints.RoleCard", b =>
+                {
+                    b.HasOne("Inward.Features.People.JobRole", "JobRole")
+                        .WithMany()
+                        .HasForeignKey("JobRoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("JobRole");
+                });
+
+            modelBuilder.Entity("Inward.Features.Touchpoints.RoleCardAcknowledgement", b =>
+                {
+                    b.HasOne("Inward.Features.People.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Inward.Features.Touchpoints.RoleCard", null)
+                        .WithMany()
+                        .HasForeignKey("RoleCardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inward.Features.Touchpoints.RoleCardKpi", b =>
+                {
+                    b.HasOne("Inward.Features.Touchpoints.RoleCard", null)
+                        .WithMany("Kpis")
+                        .HasForeignKey("RoleCardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inward.Features.Touchpoints.RoleCardVersion", b =>
+                {
+                    b.HasOne("Inward.Features.Touchpoints.RoleCard", null)
+                        .WithMany()
+                        .HasForeignKey("RoleCardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inward.Features.Touchpoints.Touchpoint", b =>
+                {
+                    b.HasOne("Inward.Features.People.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Department");
+                });
+
             modelBuilder.Entity("Inward.Platform.Identity.InwardUser", b =>
                 {
                     b.HasOne("Inward.Features.People.Employee", null)
@@ -1556,6 +1852,21 @@ namespace Inward.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TouchpointJobRoles", b =>
+                {
+                    b.HasOne("Inward.Features.People.JobRole", null)
+                        .WithMany()
+                        .HasForeignKey("JobRolesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Inward.Features.Touchpoints.Touchpoint", null)
+                        .WithMany()
+                        .HasForeignKey("TouchpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Inward.Features.Plan.InternalMarketingPlan", b =>
                 {
                     b.Navigation("Goals");
@@ -1571,6 +1882,13 @@ namespace Inward.Migrations.Postgres.Migrations
             modelBuilder.Entity("Inward.Features.Plan.PlanGoal", b =>
                 {
                     b.Navigation("Kpis");
+                });
+
+            modelBuilder.Entity("Inward.Features.Touchpoints.RoleCard", b =>
+                {
+                    b.Navigation("Kpis");
+
+                    b.Navigation("Training");
                 });
 #pragma warning restore 612, 618
         }

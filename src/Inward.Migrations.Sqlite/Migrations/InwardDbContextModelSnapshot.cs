@@ -832,6 +832,212 @@ namespace Inward.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Inward.Features.Touchpoints.RequiredTraining", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoleCardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoleCardId");
+
+                    b.ToTable("RequiredTraining", (string)null);
+                });
+
+            modelBuilder.Entity("Inward.Features.Touchpoints.RoleCard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Behaviours")
+                        .IsRequired()
+                        .HasMaxLength(6020)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BrandPromise")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JobRoleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PublishedVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobRoleId")
+                        .IsUnique();
+
+                    b.ToTable("RoleCard");
+                });
+
+            modelBuilder.Entity("Inward.Features.Touchpoints.RoleCardAcknowledgement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AcknowledgedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoleCardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("RoleCardId", "Version", "EmployeeId")
+                        .IsUnique();
+
+                    b.ToTable("RoleCardAcknowledgement");
+                });
+
+            modelBuilder.Entity("Inward.Features.Touchpoints.RoleCardKpi", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MetricKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoleCardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoleCardId");
+
+                    b.ToTable("RoleCardKpi");
+                });
+
+            modelBuilder.Entity("Inward.Features.Touchpoints.RoleCardVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoleCardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoleCardId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("RoleCardVersion");
+                });
+
+            modelBuilder.Entity("Inward.Features.Touchpoints.Touchpoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Behaviours")
+                        .IsRequired()
+                        .HasMaxLength(6020)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BrandPromise")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MomentOfTruth")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("Touchpoint");
+                });
+
             modelBuilder.Entity("Inward.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1169,6 +1375,21 @@ namespace Inward.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("TouchpointJobRoles", b =>
+                {
+                    b.Property<int>("JobRolesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TouchpointId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("JobRolesId", "TouchpointId");
+
+                    b.HasIndex("TouchpointId");
+
+                    b.ToTable("TouchpointJobRoles");
+                });
+
             modelBuilder.Entity("InitiativeAudienceDepartments", b =>
                 {
                     b.HasOne("Inward.Features.People.Department", null)
@@ -1385,6 +1606,69 @@ namespace Inward.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Inward.Features.Touchpoints.RequiredTraining", b =>
+                {
+                    b.HasOne("Inward.Features.Touchpoints.RoleCard", null)
+                        .WithMany("Training")
+                        .HasForeignKey("RoleCardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inward.Features.Touchpoints.RoleCard", b =>
+                {
+                    b.HasOne("Inward.Features.People.JobRole", "JobRole")
+                        .WithMany()
+                        .HasForeignKey("JobRoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("JobRole");
+                });
+
+            modelBuilder.Entity("Inward.Features.Touchpoints.RoleCardAcknowledgement", b =>
+                {
+                    b.HasOne("Inward.Features.People.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Inward.Features.Touchpoints.RoleCard", null)
+                        .WithMany()
+                        .HasForeignKey("RoleCardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inward.Features.Touchpoints.RoleCardKpi", b =>
+                {
+                    b.HasOne("Inward.Features.Touchpoints.RoleCard", null)
+                        .WithMany("Kpis")
+                        .HasForeignKey("RoleCardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inward.Features.Touchpoints.RoleCardVersion", b =>
+                {
+                    b.HasOne("Inward.Features.Touchpoints.RoleCard", null)
+                        .WithMany()
+                        .HasForeignKey("RoleCardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inward.Features.Touchpoints.Touchpoint", b =>
+                {
+                    b.HasOne("Inward.Features.People.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Department");
+                });
+
             modelBuilder.Entity("Inward.Platform.Identity.InwardUser", b =>
                 {
                     b.HasOne("Inward.Features.People.Employee", null)
@@ -1509,6 +1793,21 @@ namespace Inward.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TouchpointJobRoles", b =>
+                {
+                    b.HasOne("Inward.Features.People.JobRole", null)
+                        .WithMany()
+                        .HasForeignKey("JobRolesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Inward.Features.Touchpoints.Touchpoint", null)
+                        .WithMany()
+                        .HasForeignKey("TouchpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Inward.Features.Plan.InternalMarketingPlan", b =>
                 {
                     b.Navigation("Goals");
@@ -1524,6 +1823,13 @@ namespace Inward.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Inward.Features.Plan.PlanGoal", b =>
                 {
                     b.Navigation("Kpis");
+                });
+
+            modelBuilder.Entity("Inward.Features.Touchpoints.RoleCard", b =>
+                {
+                    b.Navigation("Kpis");
+
+                    b.Navigation("Training");
                 });
 #pragma warning restore 612, 618
         }

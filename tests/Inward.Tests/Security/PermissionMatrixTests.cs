@@ -233,6 +233,34 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
         Post("/api/v1/playbook/plans", Needs(Capability.ManagePlan), ok: [415]),
 
         // Touchpoints and role expectation cards (issue 4)
+        // Garbage edits fail validation (200 with errors); an unknown id is 404; JSON endpoints refuse a form body (415).
+        // The acknowledgement view is for plan editors and managers (SeeTeam): other staff are sent to access-denied.
+        Get("/touchpoints", Needs(Capability.UseIntranet)),
+        Get("/touchpoints/{id:int}", Needs(Capability.UseIntranet), "/touchpoints/{touchpoint}"),
+        Get("/touchpoints/new", Needs(Capability.ManagePlan)),
+        Post("/touchpoints/new", Needs(Capability.ManagePlan)),
+        Get("/touchpoints/{id:int}/edit", Needs(Capability.ManagePlan), "/touchpoints/{touchpoint}/edit"),
+        Post("/touchpoints/{id:int}/edit", Needs(Capability.ManagePlan), "/touchpoints/{touchpoint}/edit"),
+        Post("/touchpoints/{id:int}/edit?handler=Delete", Needs(Capability.ManagePlan), "/touchpoints/999999/edit?handler=Delete", ok: [404]),
+        Get("/role-cards", Needs(Capability.ManagePlan)),
+        Get("/role-cards/{jobRoleId:int}", Needs(Capability.ManagePlan), "/role-cards/{jobrole}"),
+        Post("/role-cards/{jobRoleId:int}", Needs(Capability.ManagePlan), "/role-cards/{jobrole}"),
+        Post("/role-cards/{jobRoleId:int}?handler=Publish", Needs(Capability.ManagePlan), "/role-cards/{jobrole}?handler=Publish"),
+        Get("/role-cards/{jobRoleId:int}/acknowledgements", Needs(Capability.UseIntranet), "/role-cards/{jobrole}/acknowledgements",
+            except: new Dictionary<string, int> { ["employee"] = 302 }),
+        Post("/role-cards/{jobRoleId:int}/acknowledgements?handler=Export", Needs(Capability.UseIntranet), "/role-cards/{jobrole}/acknowledgements?handler=Export",
+            except: new Dictionary<string, int> { ["employee"] = 302 }),
+        Get("/expectations", Needs(Capability.UseIntranet)),
+        Post("/expectations", Needs(Capability.UseIntranet)),
+        Get("/team/expectations", Needs(Capability.SeeTeam)),
+        Get("/api/v1/touchpoints", Needs(Capability.UseIntranet)),
+        Get("/api/v1/touchpoints/{id:int}", Needs(Capability.UseIntranet), "/api/v1/touchpoints/{touchpoint}"),
+        Post("/api/v1/touchpoints", Needs(Capability.ManagePlan), ok: [415]),
+        Send("PUT", "/api/v1/touchpoints/{id:int}", Needs(Capability.ManagePlan), "/api/v1/touchpoints/999999", ok: [415]),
+        Send("DELETE", "/api/v1/touchpoints/{id:int}", Needs(Capability.ManagePlan), "/api/v1/touchpoints/999999", ok: [404]),
+        Get("/api/v1/role-cards", Needs(Capability.UseIntranet)),
+        Get("/api/v1/role-cards/mine", Needs(Capability.UseIntranet), ok: [200, 404]),
+        Post("/api/v1/role-cards/mine/acknowledgement", Needs(Capability.UseIntranet), ok: [415]),
     ];
 
 
@@ -417,6 +445,7 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
         var plan = await db.Set<Inward.Features.Plan.InternalMarketingPlan>().Where(p => p.Title == "Brightwheel Cycles internal-marketing plan 2027").Select(p => p.Id).SingleAsync();
         var serviceEdge = await db.Set<Inward.Features.InternalCustomers.ServiceEdge>()
             .Where(e => e.FromDepartment!.Name == "Logistics" && e.ToDepartment!.Name == "Customer Service").Select(e => e.Id).SingleAsync();
+        var touchpoint = await db.Set<Inward.Features.Touchpoints.Touchpoint>().Where(t => t.Name == "Phone support line").Select(t => t.Id).SingleAsync();
         return new(StringComparer.Ordinal)
         {
             ["{location}"] = location.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -428,6 +457,7 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
             ["{person}"] = person.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{department}"] = department.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{serviceedge}"] = serviceEdge.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{touchpoint}"] = touchpoint.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     }
 

@@ -47,14 +47,11 @@ public static class InternalCustomersApi
 
         api.MapGet("/internal-customers", ListAsync);
         api.MapGet("/internal-customers/{id:int}", GetAsync);
-        // The body is read in the handler, not bound by routing: routing would answer a wrong content type with 415
-        // before authorisation, telling a caller without the right more than "forbidden".
+        // JSON bodies are read after authorisation (ADR 0005).
         api.MapPost("/internal-customers", CreateAsync).RequireAuthorization(nameof(Capability.ManagePlan))
-            .AddOpenApiOperationTransformer(JsonBody.Describe<ServiceEdgeRequest>)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .AcceptsJson<ServiceEdgeRequest>();
         api.MapPut("/internal-customers/{id:int}", UpdateAsync).RequireAuthorization(nameof(Capability.ManagePlan))
-            .AddOpenApiOperationTransformer(JsonBody.Describe<ServiceEdgeRequest>)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .AcceptsJson<ServiceEdgeRequest>();
         api.MapDelete("/internal-customers/{id:int}", DeleteAsync).RequireAuthorization(nameof(Capability.ManagePlan));
         return app;
     }

@@ -62,9 +62,9 @@ public static class PlanApi
         api.MapGet("/plans/{id:int}", GetAsync);
         api.MapPost("/plans/{id:int}/acknowledgement", AcknowledgeAsync);
         api.MapGet("/plans/{id:int}/suggestions", ListSuggestionsAsync);
-        api.MapPost("/plans/{id:int}/suggestions", SuggestAsync).WithMetadata(new ContentTypeCheckedAfterAuthorization());
+        api.MapPost("/plans/{id:int}/suggestions", SuggestAsync).AcceptsJson<SuggestionRequest>();
         api.MapPost("/plans/{id:int}/suggestions/{suggestionId:int}/answer", AnswerAsync).RequireAuthorization(nameof(Capability.ManagePlan))
-            .WithMetadata(new ContentTypeCheckedAfterAuthorization());
+            .AcceptsJson<AnswerRequest>();
         return app;
     }
 
@@ -172,8 +172,13 @@ public static class PlanApi
     [EndpointDescription("Any employee may suggest on a published plan; the plan's editors answer publicly.")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<Results<Created<SuggestionResponse>, ValidationProblem, ProblemHttpResult>> SuggestAsync(
-        PlanService plans, PlanViews views, ClaimsPrincipal user, [Description("The plan's id.")] int id, SuggestionRequest request, CancellationToken ct)
+        PlanService plans, PlanViews views, ClaimsPrincipal user, [Description("The plan's id.")] int id, HttpRequest http, CancellationToken ct)
     {
+        var (request, problem) = await JsonBody.ReadAsync<SuggestionRequest>(http, ct);
+        if (request is null)
+        {
+            return problem!;
+        }
         if (PeopleQueries.EmployeeIdOf(user) is not { } employeeId)
         {
             return NoEmployee();
@@ -192,8 +197,13 @@ public static class PlanApi
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<Results<Ok<SuggestionResponse>, ValidationProblem, ProblemHttpResult>> AnswerAsync(
         PlanService plans, PlanViews views, ClaimsPrincipal user, [Description("The plan's id.")] int id,
-        [Description("The suggestion's id.")] int suggestionId, AnswerRequest request, CancellationToken ct)
+        [Description("The suggestion's id.")] int suggestionId, HttpRequest http, CancellationToken ct)
     {
+        var (request, problem) = await JsonBody.ReadAsync<AnswerRequest>(http, ct);
+        if (request is null)
+        {
+            return problem!;
+        }
         if (!Enum.TryParse<SuggestionStatus>(request.Status ?? "", ignoreCase: true, out var status) || !Enum.IsDefined(status)
             || int.TryParse(request.Status, out _))
         {
@@ -206,18 +216,6 @@ public static class PlanApi
             PlanOutcomeKind.Invalid => Invalid(outcome),
             _ => TypedResults.Ok(ToResponse((await views.SuggestionsAsync(id, ct: ct)).Single(s => s.Id == suggestionId))),
         };
-    }
-
-    /// <summary>
-    /// Routing answers 415 for a wrong content type before authorization runs, so a partner would learn that the endpoint
-    /// exists and get 415 instead of 403. With this last (empty) accepts metadata, routing leaves the content type alone;
-    /// the JSON body binding still answers 415, but only after authorization. OpenAPI keeps application/json.
-    /// </summary>
-    private sealed class ContentTypeCheckedAfterAuthorization : Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata
-    {
-        public IReadOnlyList<string> ContentTypes => [];
-        public Type? RequestType => null;
-        public bool IsOptional => false;
     }
 
     public static PlanResponse ToResponse(PlanView view, string currency)

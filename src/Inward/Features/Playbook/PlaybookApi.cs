@@ -4,9 +4,7 @@ using Inward.Features.People;
 using Inward.Platform.Identity;
 using Inward.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Localization;
-using Microsoft.OpenApi;
 
 namespace Inward.Features.Playbook;
 
@@ -24,14 +22,11 @@ public static class PlaybookApi
             .WithTags("Playbook")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        // The body is read by the handlers rather than bound with [FromBody]: a bound body makes routing answer 415 to a
-        // wrong content type before authorisation runs, so a user without the right would learn about the endpoint
-        // instead of getting 403. The transformer still documents the JSON body.
-        api.MapPost("/playbook", ProposeAsync).AddOpenApiOperationTransformer(DocumentProfileBody);
-        api.MapPost("/playbook/plans", CreatePlanAsync).AddOpenApiOperationTransformer(DocumentProfileBody);
+        // JSON bodies are read after authorisation (ADR 0005).
+        api.MapPost("/playbook", ProposeAsync).AcceptsJson<PlaybookAnswers>();
+        api.MapPost("/playbook/plans", CreatePlanAsync).AcceptsJson<PlaybookAnswers>();
         return app;
     }
 
@@ -67,23 +62,10 @@ public static class PlaybookApi
     /// <summary>The valid profile of the request, or why there is none: invalid answers, or no JSON at all.</summary>
     private static async Task<(PlaybookProfile?, ValidationProblem?, ProblemHttpResult?)> ReadAsync(HttpRequest request, PlaybookService playbook, CancellationToken ct)
     {
-        if (!request.HasJsonContentType())
-        {
-            return (null, null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
-                detail: "Send the playbook profile as JSON (Content-Type: application/json)."));
-        }
-        PlaybookAnswers? answers;
-        try
-        {
-            answers = await request.ReadFromJsonAsync<PlaybookAnswers>(ct);
-        }
-        catch (JsonException e)
-        {
-            return (null, Invalid("", $"The body is not a valid playbook profile (at {e.Path ?? "$"})."), null);
-        }
+        var (answers, problem) = await JsonBody.ReadAsync<PlaybookAnswers>(request, ct);
         if (answers is null)
         {
-            return (null, Invalid("", "Send the playbook profile as a JSON object."), null);
+            return (null, null, problem);
         }
         var (profile, errors) = await playbook.ValidateAsync(answers, ct);
         if (profile is null)
@@ -93,23 +75,5 @@ public static class PlaybookApi
                 .ToDictionary(g => g.Key, g => g.Select(e => e.English).ToArray(), StringComparer.Ordinal)), null);
         }
         return (profile, null, null);
-    }
-
-    private static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] });
-
-    private static async Task DocumentProfileBody(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
-    {
-        operation.RequestBody = new OpenApiRequestBody
-        {
-            Required = true,
-            Description = "The company profile (the wizard's answers).",
-            Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
-            {
-                ["application/json"] = new OpenApiMediaType { Schema = await context.GetOrCreateSchemaAsync(typeof(PlaybookAnswers), null, ct) },
-            },
-        };
-        operation.Responses ??= [];
-        operation.Responses["400"] = new OpenApiResponse { Description = "The profile is not valid: validation problem details by field." };
     }
 }

@@ -228,6 +228,57 @@ namespace Inward.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Touchpoint",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    BrandPromise = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Behaviours = table.Column<string>(type: "TEXT", maxLength: 6020, nullable: false),
+                    MomentOfTruth = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Touchpoint", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Touchpoint_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoleCard",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    JobRoleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BrandPromise = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Behaviours = table.Column<string>(type: "TEXT", maxLength: 6020, nullable: false),
+                    PublishedVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoleCard", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RoleCard_JobRoles_JobRoleId",
+                        column: x => x.JobRoleId,
+                        principalTable: "JobRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Employees",
                 columns: table => new
                 {
@@ -273,6 +324,98 @@ namespace Inward.Migrations.Sqlite.Migrations
                         principalTable: "Locations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TouchpointJobRoles",
+                columns: table => new
+                {
+                    JobRolesId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TouchpointId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TouchpointJobRoles", x => new { x.JobRolesId, x.TouchpointId });
+                    table.ForeignKey(
+                        name: "FK_TouchpointJobRoles_JobRoles_JobRolesId",
+                        column: x => x.JobRolesId,
+                        principalTable: "JobRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_TouchpointJobRoles_Touchpoint_TouchpointId",
+                        column: x => x.TouchpointId,
+                        principalTable: "Touchpoint",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RequiredTraining",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleCardId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CourseId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequiredTraining", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RequiredTraining_RoleCard_RoleCardId",
+                        column: x => x.RoleCardId,
+                        principalTable: "RoleCard",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoleCardKpi",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleCardId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    MetricKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoleCardKpi", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RoleCardKpi_RoleCard_RoleCardId",
+                        column: x => x.RoleCardId,
+                        principalTable: "RoleCard",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoleCardVersion",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleCardId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PublishedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    SnapshotJson = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoleCardVersion", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RoleCardVersion_RoleCard_RoleCardId",
+                        column: x => x.RoleCardId,
+                        principalTable: "RoleCard",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -370,6 +513,34 @@ namespace Inward.Migrations.Sqlite.Migrations
                         principalTable: "Employees",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoleCardAcknowledgement",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleCardId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AcknowledgedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoleCardAcknowledgement", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RoleCardAcknowledgement_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RoleCardAcknowledgement_RoleCard_RoleCardId",
+                        column: x => x.RoleCardId,
+                        principalTable: "RoleCard",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1029,6 +1200,39 @@ namespace Inward.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RequiredTraining_RoleCardId",
+                table: "RequiredTraining",
+                column: "RoleCardId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoleCard_JobRoleId",
+                table: "RoleCard",
+                column: "JobRoleId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoleCardAcknowledgement_EmployeeId",
+                table: "RoleCardAcknowledgement",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoleCardAcknowledgement_RoleCardId_Version_EmployeeId",
+                table: "RoleCardAcknowledgement",
+                columns: new[] { "RoleCardId", "Version", "EmployeeId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoleCardKpi_RoleCardId",
+                table: "RoleCardKpi",
+                column: "RoleCardId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoleCardVersion_RoleCardId_Number",
+                table: "RoleCardVersion",
+                columns: new[] { "RoleCardId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RosterImports_At",
                 table: "RosterImports",
                 column: "At");
@@ -1053,6 +1257,21 @@ namespace Inward.Migrations.Sqlite.Migrations
                 name: "IX_ServiceEdges_ToDepartmentId",
                 table: "ServiceEdges",
                 column: "ToDepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Touchpoint_DepartmentId",
+                table: "Touchpoint",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Touchpoint_Name",
+                table: "Touchpoint",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TouchpointJobRoles_TouchpointId",
+                table: "TouchpointJobRoles",
+                column: "TouchpointId");
         }
 
         /// <inheritdoc />
@@ -1107,10 +1326,25 @@ namespace Inward.Migrations.Sqlite.Migrations
                 name: "PlanSuggestion");
 
             migrationBuilder.DropTable(
+                name: "RequiredTraining");
+
+            migrationBuilder.DropTable(
+                name: "RoleCardAcknowledgement");
+
+            migrationBuilder.DropTable(
+                name: "RoleCardKpi");
+
+            migrationBuilder.DropTable(
+                name: "RoleCardVersion");
+
+            migrationBuilder.DropTable(
                 name: "RosterImports");
 
             migrationBuilder.DropTable(
                 name: "ServiceEdges");
+
+            migrationBuilder.DropTable(
+                name: "TouchpointJobRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -1129,6 +1363,12 @@ namespace Inward.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "PlanVersion");
+
+            migrationBuilder.DropTable(
+                name: "RoleCard");
+
+            migrationBuilder.DropTable(
+                name: "Touchpoint");
 
             migrationBuilder.DropTable(
                 name: "PlanGoal");

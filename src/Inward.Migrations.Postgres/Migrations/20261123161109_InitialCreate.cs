@@ -229,6 +229,57 @@ namespace Inward.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Touchpoint",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: true),
+                    BrandPromise = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Behaviours = table.Column<string>(type: "character varying(6020)", maxLength: 6020, nullable: false),
+                    MomentOfTruth = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Touchpoint", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Touchpoint_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoleCard",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    JobRoleId = table.Column<int>(type: "integer", nullable: false),
+                    BrandPromise = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Behaviours = table.Column<string>(type: "character varying(6020)", maxLength: 6020, nullable: false),
+                    PublishedVersion = table.Column<int>(type: "integer", nullable: false),
+                    PublishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoleCard", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RoleCard_JobRoles_JobRoleId",
+                        column: x => x.JobRoleId,
+                        principalTable: "JobRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Employees",
                 columns: table => new
                 {
@@ -274,6 +325,98 @@ namespace Inward.Migrations.Postgres.Migrations
                         principalTable: "Locations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TouchpointJobRoles",
+                columns: table => new
+                {
+                    JobRolesId = table.Column<int>(type: "integer", nullable: false),
+                    TouchpointId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TouchpointJobRoles", x => new { x.JobRolesId, x.TouchpointId });
+                    table.ForeignKey(
+                        name: "FK_TouchpointJobRoles_JobRoles_JobRolesId",
+                        column: x => x.JobRolesId,
+                        principalTable: "JobRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_TouchpointJobRoles_Touchpoint_TouchpointId",
+                        column: x => x.TouchpointId,
+                        principalTable: "Touchpoint",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RequiredTraining",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleCardId = table.Column<int>(type: "integer", nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Url = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CourseId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequiredTraining", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RequiredTraining_RoleCard_RoleCardId",
+                        column: x => x.RoleCardId,
+                        principalTable: "RoleCard",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoleCardKpi",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleCardId = table.Column<int>(type: "integer", nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    MetricKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoleCardKpi", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RoleCardKpi_RoleCard_RoleCardId",
+                        column: x => x.RoleCardId,
+                        principalTable: "RoleCard",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoleCardVersion",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleCardId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    PublishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    SnapshotJson = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoleCardVersion", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RoleCardVersion_RoleCard_RoleCardId",
+                        column: x => x.RoleCardId,
+                        principalTable: "RoleCard",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -371,6 +514,34 @@ namespace Inward.Migrations.Postgres.Migrations
                         principalTable: "Employees",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoleCardAcknowledgement",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleCardId = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
+                    AcknowledgedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoleCardAcknowledgement", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RoleCardAcknowledgement_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RoleCardAcknowledgement_RoleCard_RoleCardId",
+                        column: x => x.RoleCardId,
+                        principalTable: "RoleCard",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1030,6 +1201,39 @@ namespace Inward.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RequiredTraining_RoleCardId",
+                table: "RequiredTraining",
+                column: "RoleCardId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoleCard_JobRoleId",
+                table: "RoleCard",
+                column: "JobRoleId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoleCardAcknowledgement_EmployeeId",
+                table: "RoleCardAcknowledgement",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoleCardAcknowledgement_RoleCardId_Version_EmployeeId",
+                table: "RoleCardAcknowledgement",
+                columns: new[] { "RoleCardId", "Version", "EmployeeId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoleCardKpi_RoleCardId",
+                table: "RoleCardKpi",
+                column: "RoleCardId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoleCardVersion_RoleCardId_Number",
+                table: "RoleCardVersion",
+                columns: new[] { "RoleCardId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RosterImports_At",
                 table: "RosterImports",
                 column: "At");
@@ -1054,6 +1258,21 @@ namespace Inward.Migrations.Postgres.Migrations
                 name: "IX_ServiceEdges_ToDepartmentId",
                 table: "ServiceEdges",
                 column: "ToDepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Touchpoint_DepartmentId",
+                table: "Touchpoint",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Touchpoint_Name",
+                table: "Touchpoint",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TouchpointJobRoles_TouchpointId",
+                table: "TouchpointJobRoles",
+                column: "TouchpointId");
         }
 
         /// <inheritdoc />
@@ -1108,10 +1327,25 @@ namespace Inward.Migrations.Postgres.Migrations
                 name: "PlanSuggestion");
 
             migrationBuilder.DropTable(
+                name: "RequiredTraining");
+
+            migrationBuilder.DropTable(
+                name: "RoleCardAcknowledgement");
+
+            migrationBuilder.DropTable(
+                name: "RoleCardKpi");
+
+            migrationBuilder.DropTable(
+                name: "RoleCardVersion");
+
+            migrationBuilder.DropTable(
                 name: "RosterImports");
 
             migrationBuilder.DropTable(
                 name: "ServiceEdges");
+
+            migrationBuilder.DropTable(
+                name: "TouchpointJobRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -1130,6 +1364,12 @@ namespace Inward.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "PlanVersion");
+
+            migrationBuilder.DropTable(
+                name: "RoleCard");
+
+            migrationBuilder.DropTable(
+                name: "Touchpoint");
 
             migrationBuilder.DropTable(
                 name: "PlanGoal");
