@@ -43,6 +43,10 @@ public sealed class SafeMarkdownTests
     }
 
     [Fact]
+    public void Rendered_text_takes_its_direction_from_its_own_language() =>
+        Assert.StartsWith("<div dir=\"auto\"><p>", SafeMarkdown.Render("Hello").Value, StringComparison.Ordinal);
+
+    [Fact]
     public void Plain_text_drops_the_syntax() =>
         Assert.Equal("Bold and calm.", SafeMarkdown.ToPlainText("**Bold** and *calm*."));
 }

@@ -21,8 +21,12 @@ public static class SafeMarkdown
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
+    /// <summary>
+    /// The HTML for a view, in a block with <c>dir="auto"</c>: text written in English shows left to right inside the
+    /// Arabic interface (and Arabic text right to left in the English one), with its punctuation where it belongs.
+    /// </summary>
     public static HtmlString Render(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? HtmlString.Empty : new HtmlString(ToHtml(markdown));
+        string.IsNullOrWhiteSpace(markdown) ? HtmlString.Empty : new HtmlString($"<div dir=\"auto\">{ToHtml(markdown)}</div>");
 
     public static string ToHtml(string markdown) => Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
 
