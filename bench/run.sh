@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts Inward (Release build) on generated data and measures it. Prints a Markdown report; see RESULTS.md.
 # Measures: seeding 10,000 employees, importing a 10,000-row CSV roster, and HTTP throughput/latency of the
-# people API and directory page against a plain "hello" endpoint measured in the same run.
+# people API, directory page and current plan (live KPIs) against a plain "hello" endpoint measured in the same run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for tool in wrk bc sqlite3; do
@@ -56,6 +56,8 @@ rows+=("$(measure people-page1 '/api/v1/people?page=1&pageSize=25' "${auth[@]}")
 rows+=("$(measure people-search '/api/v1/people?search=nowak&pageSize=25' "${auth[@]}")")
 rows+=("$(measure people-dept '/api/v1/people?departmentId=3&page=5&pageSize=50' "${auth[@]}")")
 rows+=("$(measure departments '/api/v1/departments' "${auth[@]}")")
+# Issue 4: the current plan with its KPIs evaluated live over the whole company (metric registry).
+rows+=("$(measure plan '/api/v1/plan' "${auth[@]}")")
 hello_rps=$(echo "${rows[0]}" | cut -d'|' -f3)
 
 {
