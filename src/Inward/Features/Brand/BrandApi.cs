@@ -22,13 +22,7 @@ public static class BrandApi
 {
     public static IEndpointRouteBuilder MapBrandApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1")
-            .RequireAuthorization(nameof(Capability.UseIntranet))
-            .RequireRateLimiting(WebSetup.ApiLimit)
-            .WithTags("Brand book")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        var api = app.MapApiV1("Brand book", Capability.UseIntranet);
 
         api.MapGet("/brand", GetLatestAsync);
         api.MapGet("/brand/versions", ListVersionsAsync);

@@ -37,13 +37,7 @@ public static class InternalCustomersApi
 {
     public static IEndpointRouteBuilder MapInternalCustomersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1")
-            .RequireAuthorization(nameof(Capability.UseIntranet))
-            .RequireRateLimiting(WebSetup.ApiLimit)
-            .WithTags("Internal-customer map")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        var api = app.MapApiV1("Internal-customer map", Capability.UseIntranet);
 
         api.MapGet("/internal-customers", ListAsync);
         api.MapGet("/internal-customers/{id:int}", GetAsync);

@@ -35,13 +35,7 @@ public static class PeopleApi
     public static IEndpointRouteBuilder MapPeopleApi(this IEndpointRouteBuilder app)
     {
         // Staff only (partners get 403); per-user rate limit; the errors every endpoint can answer are declared once.
-        var api = app.MapGroup("/api/v1")
-            .RequireAuthorization(nameof(Capability.UseIntranet))
-            .RequireRateLimiting(WebSetup.ApiLimit)
-            .WithTags("People")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        var api = app.MapApiV1("People", Capability.UseIntranet);
 
         api.MapGet("/people", SearchPeopleAsync);
         api.MapGet("/people/{id:int}", GetPersonAsync);

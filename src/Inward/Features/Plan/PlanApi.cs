@@ -49,13 +49,7 @@ public static class PlanApi
 {
     public static IEndpointRouteBuilder MapPlanApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1")
-            .RequireAuthorization(nameof(Capability.UseIntranet))
-            .RequireRateLimiting(WebSetup.ApiLimit)
-            .WithTags("Plan")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        var api = app.MapApiV1("Plan", Capability.UseIntranet);
 
         api.MapGet("/plan", GetCurrentAsync);
         api.MapGet("/plans", ListAsync).RequireAuthorization(nameof(Capability.ManagePlan));

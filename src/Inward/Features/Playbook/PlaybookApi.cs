@@ -16,13 +16,7 @@ public static class PlaybookApi
 {
     public static IEndpointRouteBuilder MapPlaybookApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1")
-            .RequireAuthorization(nameof(Capability.ManagePlan))
-            .RequireRateLimiting(WebSetup.ApiLimit)
-            .WithTags("Playbook")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        var api = app.MapApiV1("Playbook", Capability.ManagePlan);
 
         // JSON bodies are read after authorisation (ADR 0005).
         api.MapPost("/playbook", ProposeAsync).AcceptsJson<PlaybookAnswers>();

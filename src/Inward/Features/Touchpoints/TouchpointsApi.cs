@@ -45,26 +45,14 @@ public static class TouchpointsApi
 {
     public static IEndpointRouteBuilder MapTouchpointsApi(this IEndpointRouteBuilder app)
     {
-        var touchpoints = app.MapGroup("/api/v1")
-            .RequireAuthorization(nameof(Capability.UseIntranet))
-            .RequireRateLimiting(WebSetup.ApiLimit)
-            .WithTags("Touchpoints")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        var touchpoints = app.MapApiV1("Touchpoints", Capability.UseIntranet);
         touchpoints.MapGet("/touchpoints", ListAsync);
         touchpoints.MapGet("/touchpoints/{id:int}", GetAsync);
         touchpoints.MapPost("/touchpoints", CreateAsync).RequireAuthorization(nameof(Capability.ManagePlan)).AcceptsJson<TouchpointRequest>();
         touchpoints.MapPut("/touchpoints/{id:int}", UpdateAsync).RequireAuthorization(nameof(Capability.ManagePlan)).AcceptsJson<TouchpointRequest>();
         touchpoints.MapDelete("/touchpoints/{id:int}", DeleteAsync).RequireAuthorization(nameof(Capability.ManagePlan));
 
-        var cards = app.MapGroup("/api/v1")
-            .RequireAuthorization(nameof(Capability.UseIntranet))
-            .RequireRateLimiting(WebSetup.ApiLimit)
-            .WithTags("Role expectation cards")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        var cards = app.MapApiV1("Role expectation cards", Capability.UseIntranet);
         cards.MapGet("/role-cards", ListCardsAsync);
         cards.MapGet("/role-cards/mine", MineAsync);
         cards.MapPost("/role-cards/mine/acknowledgement", AcknowledgeAsync).AcceptsJson<AcknowledgementRequest>();
