@@ -44,7 +44,7 @@ public sealed class LanguageTests(BrowserFixture fixture) : BrowserTest(fixture)
             await ChooseLanguageAsync(page, "ar");
 
             await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
-            Assert.Equal(["الرئيسية", "الأشخاص", "الأقسام"], await NavigationAsync(page));
+            Assert.Equal(["الرئيسية", "الأشخاص", "الأقسام"], (await NavigationAsync(page)).Take(3));
             await Assertions.Expect(page.Locator("form[action='/account/sign-out'] button")).ToHaveTextAsync("تسجيل الخروج");
             await ScreenshotAsync(page, "home-comms-ar");
 
@@ -57,7 +57,7 @@ public sealed class LanguageTests(BrowserFixture fixture) : BrowserTest(fixture)
             await ChooseLanguageAsync(page, "pl");
 
             await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "ltr");
-            Assert.Equal(["Strona główna", "Osoby", "Działy"], await NavigationAsync(page));
+            Assert.Equal(["Strona główna", "Osoby", "Działy"], (await NavigationAsync(page)).Take(3));
             await ScreenshotAsync(page, "profile-comms-pl");
             await SignOutAsync(page);
 
@@ -65,7 +65,7 @@ public sealed class LanguageTests(BrowserFixture fixture) : BrowserTest(fixture)
             var elsewhere = await NewPageAsync();
             await SignInAsync(elsewhere, Account);
             await Assertions.Expect(elsewhere.Locator("html")).ToHaveAttributeAsync("lang", "pl");
-            Assert.Equal(["Strona główna", "Osoby", "Działy"], await NavigationAsync(elsewhere));
+            Assert.Equal(["Strona główna", "Osoby", "Działy"], (await NavigationAsync(elsewhere)).Take(3));
         }
         finally
         {
