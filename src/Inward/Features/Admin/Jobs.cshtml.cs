@@ -44,7 +44,7 @@ public sealed class JobsModel(InwardDbContext db, AuditLog audit, TimeProvider c
         {
             return NotFound();
         }
-        await audit.RecordAsync("job.retry", nameof(BackgroundJob), id.ToString());
+        await audit.RecordAsync("JobRetried", nameof(BackgroundJob), id.ToString());
         await db.SaveChangesAsync();
         return RedirectToPage("Jobs", new { done = "retried" });
     }

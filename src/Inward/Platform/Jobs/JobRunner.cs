@@ -59,6 +59,11 @@ public sealed class JobRunner
     /// <summary>Queues due recurring occurrences, then runs every job that is due now; returns how many ran.</summary>
     public async Task<int> RunDueAsync(CancellationToken ct = default)
     {
+        if (_handlers.Count == 0)
+        {
+            // Nothing this instance could run (e.g. no feature has registered a handler yet).
+            return 0;
+        }
         await ScheduleRecurringAsync(ct);
         var ran = 0;
         while (!ct.IsCancellationRequested)
