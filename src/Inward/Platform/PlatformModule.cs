@@ -3,6 +3,7 @@ using Inward.Platform.Audit;
 using Inward.Platform.Cli;
 using Inward.Platform.Data;
 using Inward.Platform.Identity;
+using Inward.Platform.Jobs;
 using Inward.Platform.Localisation;
 using Inward.Platform.Mail;
 using Inward.Platform.Web;
@@ -30,6 +31,7 @@ public static class PlatformModule
         services.AddScoped<Metrics.MetricRegistry>();
         services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
         services.AddSingleton<MailSender>();
+        services.AddJobs(builder.Configuration);
         services.AddSingleton<ICliCommand, MigrateCommand>();
         services.AddSingleton<ICliCommand, Demo.SeedCommand>();
         services.AddInwardOpenApi();

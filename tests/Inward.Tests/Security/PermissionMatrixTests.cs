@@ -261,6 +261,9 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
         Get("/api/v1/role-cards", Needs(Capability.UseIntranet)),
         Get("/api/v1/role-cards/mine", Needs(Capability.UseIntranet), ok: [200, 404]),
         Post("/api/v1/role-cards/mine/acknowledgement", Needs(Capability.UseIntranet), ok: [415]),
+        // Background jobs (issue 5): retrying a job that does not exist (or has not failed) is 404.
+        Get("/admin/jobs", Needs(Capability.ManageSettings)),
+        Post("/admin/jobs?handler=Retry", Needs(Capability.ManageSettings), "/admin/jobs?handler=Retry&id=00000000-0000-0000-0000-000000000000", ok: [404]),
     ];
 
 
