@@ -261,6 +261,15 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
         Get("/api/v1/role-cards", Needs(Capability.UseIntranet)),
         Get("/api/v1/role-cards/mine", Needs(Capability.UseIntranet), ok: [200, 404]),
         Post("/api/v1/role-cards/mine/acknowledgement", Needs(Capability.UseIntranet), ok: [415]),
+
+        // Audiences (issue 5)
+        // The preview page's policy is "Communicate or ManagePlan" (AudiencesModule.AuthorPolicy): today exactly the
+        // ManagePlan holders (Communicator, HR, Admin). A garbage form shows the editor with "choose who it is for"; the
+        // live count refuses a post without the editor's prefix (400); the API takes JSON only.
+        Get("/audiences/preview", Needs(Capability.ManagePlan)),
+        Post("/audiences/preview", Needs(Capability.ManagePlan)),
+        Post("/audiences/preview?handler=Count", Needs(Capability.ManagePlan), ok: [400]),
+        Post("/api/v1/audiences/count", Needs(Capability.Communicate), ok: [415]),
     ];
 
 
