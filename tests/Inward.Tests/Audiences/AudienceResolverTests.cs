@@ -187,6 +187,10 @@ public sealed class AudienceResolverTests(Apps apps) : IntegrationTest(apps)
         Assert.Contains($"Celina {w.Marker}", html, StringComparison.Ordinal);
         Assert.DoesNotContain($"Ewa {w.Marker}</li>", html, StringComparison.Ordinal);
         Assert.DoesNotContain($"Dawid {w.Marker}", html, StringComparison.Ordinal);
+        // The editor shows the rule again as posted: the chosen departments and group stay selected, in their clauses.
+        Assert.Contains($"name=\"Audience.Include[0].Departments\">", html, StringComparison.Ordinal);
+        Assert.Matches($"name=\"Audience.Include\\[0\\].Departments\">[^<]*(<option[^>]*>[^<]*</option>\\s*)*<option value=\"{w.Parent}\" selected=\"selected\"", html);
+        Assert.Matches($"name=\"Audience.Exclude\\[0\\].Groups\">[^<]*(<option[^>]*>[^<]*</option>\\s*)*<option value=\"{w.Group}\" selected=\"selected\"", html);
 
         var empty = await hr.PostAsync("/audiences/preview", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
         Assert.Contains("Choose who it is for: add at least one include clause.", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
