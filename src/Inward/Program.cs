@@ -1,4 +1,5 @@
 using Inward.Features.Account;
+using Inward.Features.Audiences;
 using Inward.Features.Brand;
 using Inward.Features.InternalCustomers;
 using Inward.Features.People;
@@ -21,6 +22,7 @@ builder.AddPlan();
 builder.AddPlaybook();
 builder.AddInternalCustomers();
 builder.AddTouchpoints();
+builder.AddAudiences();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -32,6 +34,7 @@ app.MapPlan();
 app.MapPlaybook();
 app.MapInternalCustomers();
 app.MapTouchpoints();
+app.MapAudiences();
 
 return await app.RunInwardAsync(command);
 

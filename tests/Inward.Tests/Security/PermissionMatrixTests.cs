@@ -264,6 +264,16 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
         // Background jobs (issue 5): retrying a job that does not exist (or has not failed) is 404.
         Get("/admin/jobs", Needs(Capability.ManageSettings)),
         Post("/admin/jobs?handler=Retry", Needs(Capability.ManageSettings), "/admin/jobs?handler=Retry&id=00000000-0000-0000-0000-000000000000", ok: [404]),
+
+
+        // Audiences (issue 5)
+        // The preview page's policy is "Communicate or ManagePlan" (AudiencesModule.AuthorPolicy): today exactly the
+        // ManagePlan holders (Communicator, HR, Admin). A garbage form shows the editor with "choose who it is for"; the
+        // live count refuses a post without the editor's prefix (400); the API takes JSON only.
+        Get("/audiences/preview", Needs(Capability.ManagePlan)),
+        Post("/audiences/preview", Needs(Capability.ManagePlan)),
+        Post("/audiences/preview?handler=Count", Needs(Capability.ManagePlan), ok: [400]),
+        Post("/api/v1/audiences/count", Needs(Capability.Communicate), ok: [415]),
     ];
 
 
