@@ -60,6 +60,8 @@ public sealed partial class InwardApp : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:ApiPerMinute", "100000");
         // Check the security stamp (and IsActive) on every request, so deactivation tests need no waiting.
         builder.UseSetting("Identity:SecurityStampValidationSeconds", "0");
+        // Measure KPIs' metrics on every read, so tests see a change at once (the cache has its own unit test).
+        builder.UseSetting("Metrics:CacheSeconds", "0");
         foreach (var (key, value) in _settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Caching.Memory;
+
 namespace Inward.Platform.Metrics;
 
 /// <summary>How a metric's number reads: a share in percent, a count, a score on its own scale or an amount of money.</summary>
@@ -43,8 +45,12 @@ public interface IMetricProvider
     Task<MetricValue> EvaluateAsync(string key, MetricScope scope, CancellationToken ct);
 }
 
-/// <summary>All metrics every feature offers, by key. KPIs bound to a metric read their live value here.</summary>
-public sealed class MetricRegistry(IEnumerable<IMetricProvider> providers)
+/// <summary>
+/// All metrics every feature offers, by key. KPIs bound to a metric read their live value here. A value is kept for
+/// <c>Metrics:CacheSeconds</c> (default 60; 0 turns the cache off): a plan page shows several KPIs, each of which may
+/// count over the whole company, and a minute-old share is live enough for a plan.
+/// </summary>
+public sealed class MetricRegistry(IEnumerable<IMetricProvider> providers, IMemoryCache cache, IConfiguration configuration, TimeProvider clock)
 {
     private readonly Dictionary<string, (MetricDefinition Definition, IMetricProvider Provider)> byKey =
         providers.SelectMany(p => p.Definitions.Select(d => (d, p))).ToDictionary(x => x.d.Key, x => (x.d, x.p), StringComparer.Ordinal);
@@ -65,6 +71,21 @@ public sealed class MetricRegistry(IEnumerable<IMetricProvider> providers)
         {
             return MetricValue.Unavailable("This metric is measured for the whole company only.");
         }
-        return await v.Provider.EvaluateAsync(key, scope, ct);
+        var seconds = configuration.GetValue("Metrics:CacheSeconds", 60);
+        var cacheKey = $"metric:{key}:{scope.DepartmentId}";
+        var now = clock.GetUtcNow();
+        if (seconds > 0 && cache.TryGetValue(cacheKey, out Cached? cached) && cached is not null && now < cached.Until)
+        {
+            return cached.Value;
+        }
+        var value = await v.Provider.EvaluateAsync(key, scope, ct);
+        if (seconds > 0)
+        {
+            cache.Set(cacheKey, new Cached(value, now.AddSeconds(seconds)), TimeSpan.FromSeconds(seconds));
+        }
+        return value;
     }
+
+    /// <summary>A value and when it stops being fresh, by the app's clock (testable), not the cache's.</summary>
+    private sealed record Cached(MetricValue Value, DateTimeOffset Until);
 }
