@@ -33,7 +33,7 @@ for i in 1 2 3; do
 done
 
 # 3. HTTP: the app on the 10,000-employee data with the demo accounts.
-(cd src/Inward && dotnet "../../$app" --demo "--Inward:DataDirectory=$data" --urls "http://127.0.0.1:$port" \
+(cd src/Inward && exec dotnet "../../$app" --demo "--Inward:DataDirectory=$data" --urls "http://127.0.0.1:$port" \
   --RateLimits:ApiPerMinute=1000000000 --Logging:LogLevel:Default=Warning > "$work/app.log" 2>&1 & echo $! > "$work/pid")
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.3; done
 token=$(inward token create --user admin@demo.example --name bench "--Inward:DataDirectory=$data" | grep -o 'inw_[A-Za-z0-9_-]*' | head -1)
