@@ -286,6 +286,7 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
         Get("/posts/{id:int}/edit", Needs(Capability.Communicate), "/posts/999999999/edit", ok: [404]),
         Post("/posts/{id:int}/edit", Needs(Capability.Communicate), "/posts/999999999/edit", ok: [404]),
         Get("/posts/{id:int}/receipts", Needs(Capability.Communicate), "/posts/999999999/receipts", ok: [404]),
+        Get("/posts/{id:int}/receipts?handler=Csv", Needs(Capability.Communicate), "/posts/999999999/receipts?handler=Csv", ok: [404]),
         Get("/api/v1/feed", Needs(Capability.UseIntranet)),
         Get("/api/v1/posts/{id:int}", Needs(Capability.UseIntranet), "/api/v1/posts/999999999", ok: [404]),
         Post("/api/v1/posts/{id:int}/acknowledgement", Needs(Capability.UseIntranet), "/api/v1/posts/999999999/acknowledgement", ok: [404]),

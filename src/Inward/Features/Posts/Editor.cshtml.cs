@@ -29,13 +29,18 @@ public sealed class PostEditorModel(InwardDbContext db, AudienceForms forms, Aud
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
-    [BindProperty(SupportsGet = true)] public int? Id { get; set; }
+    /// <summary>The post being edited (from the route only: /posts/{id}/edit), null for a new post.</summary>
+    public int? Id { get; private set; }
 
     public AudienceEditorModel Editor { get; private set; } = new();
     public PostStatus Status { get; private set; }
 
+    private int? RouteId() =>
+        int.TryParse(RouteData.Values["id"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        Id = RouteId();
         AudienceRule? rule = null;
         if (Id is { } id)
         {
@@ -59,6 +64,7 @@ public sealed class PostEditorModel(InwardDbContext db, AudienceForms forms, Aud
 
     public async Task<IActionResult> OnPostAsync(string? action, CancellationToken ct)
     {
+        Id = RouteId();
         Post? post = null;
         if (Id is { } id && (post = await db.Set<Post>().SingleOrDefaultAsync(p => p.Id == id, ct)) is null)
         {
