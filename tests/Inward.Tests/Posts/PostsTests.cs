@@ -238,4 +238,49 @@ public sealed class PostsTests(Apps apps) : IntegrationTest(apps)
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/news/{expiredId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/news/{draftId}")).StatusCode);
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task The_feed_puts_pinned_posts_first_then_open_must_reads_then_the_newest(DatabaseProvider provider)
+    {
+        var app = await App(provider);
+        var department = await DepartmentAsync(app);
+        var marker = Guid.NewGuid().ToString("N");
+        var pinned = await PublishAsync(app, new Dictionary<string, string>(Form($"Pinned {marker}", department)) { ["Input.Pinned"] = "true" });
+        var mustRead = await PublishAsync(app, Form($"Must {marker}", department, mustRead: true));
+        var newest = await PublishAsync(app, Form($"Newest {marker}", department));
+        var person = await PersonAsync(app, department);
+        var api = await app.ApiClientAsync(person.Email);
+
+        var feed = await (await api.GetAsync("/api/v1/feed")).JsonAsync();
+        Assert.Equal([pinned, mustRead, newest], feed.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()));
+        Assert.Equal(HttpStatusCode.NoContent, (await api.PostAsync($"/api/v1/posts/{mustRead}/acknowledgement", null)).StatusCode);
+        feed = await (await api.GetAsync("/api/v1/feed")).JsonAsync();
+        Assert.Equal([pinned, newest, mustRead], feed.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()));
+        Assert.False(feed.GetProperty("hasOlder").GetBoolean());
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task An_author_edits_a_post_and_a_count_request_saves_nothing(DatabaseProvider provider)
+    {
+        var app = await App(provider);
+        var department = await DepartmentAsync(app);
+        var title = $"Edit me {Guid.NewGuid():N}";
+        var id = await PublishAsync(app, Form(title, department, action: "draft"));
+        await PersonAsync(app, department);
+        var comms = await app.SignedInAsync("comms@demo.example");
+        Assert.Contains(title, await comms.GetStringAsync($"/posts/{id}/edit"), StringComparison.Ordinal);
+
+        var count = await InwardApp.PostFormAsync(comms, $"/posts/{id}/edit",
+            new Dictionary<string, string>(Form($"{title} counted", department)) { ["audienceAction"] = "count" });
+        Assert.Equal(HttpStatusCode.OK, count.StatusCode);
+        Assert.Contains("This reaches 1 person.", await count.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(PostStatus.Draft, await TestAccounts.WithDbAsync(app, db => db.Set<Post>().Where(p => p.Id == id).Select(p => p.Status).SingleAsync()));
+
+        var saved = await InwardApp.PostFormAsync(comms, $"/posts/{id}/edit", Form($"{title} v2", department));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var post = await TestAccounts.WithDbAsync(app, db => db.Set<Post>().AsNoTracking().SingleAsync(p => p.Id == id));
+        Assert.Equal($"{title} v2", post.Title);
+        Assert.Equal(PostStatus.Published, post.Status);
+        Assert.NotNull(post.PublishedUtc);
+    }
 }
