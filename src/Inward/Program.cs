@@ -4,6 +4,7 @@ using Inward.Features.Brand;
 using Inward.Features.InternalCustomers;
 using Inward.Features.People;
 using Inward.Features.Plan;
+using Inward.Features.Posts;
 using Inward.Features.Playbook;
 using Inward.Features.Settings;
 using Inward.Features.Touchpoints;
@@ -23,6 +24,7 @@ builder.AddPlaybook();
 builder.AddInternalCustomers();
 builder.AddTouchpoints();
 builder.AddAudiences();
+builder.AddPosts();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -35,6 +37,7 @@ app.MapPlaybook();
 app.MapInternalCustomers();
 app.MapTouchpoints();
 app.MapAudiences();
+app.MapPosts();
 
 return await app.RunInwardAsync(command);
 

@@ -274,6 +274,22 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
         Post("/audiences/preview", Needs(Capability.ManagePlan)),
         Post("/audiences/preview?handler=Count", Needs(Capability.ManagePlan), ok: [400]),
         Post("/api/v1/audiences/count", Needs(Capability.Communicate), ok: [415]),
+
+        // Posts (issue 5)
+        // Everyone internal reads the feed (partners get 403 on /news: partner-targeted posts are left for later); unknown
+        // posts are 404 for readers and authors alike. A garbage editor form shows errors and saves nothing.
+        Get("/news", Needs(Capability.UseIntranet)),
+        Get("/news/{id:int}", Needs(Capability.UseIntranet), "/news/999999999", ok: [404]),
+        Post("/news/{id:int}?handler=Acknowledge", Needs(Capability.UseIntranet), "/news/999999999?handler=Acknowledge", ok: [404]),
+        Get("/posts/new", Needs(Capability.Communicate)),
+        Post("/posts/new", Needs(Capability.Communicate)),
+        Get("/posts/{id:int}/edit", Needs(Capability.Communicate), "/posts/999999999/edit", ok: [404]),
+        Post("/posts/{id:int}/edit", Needs(Capability.Communicate), "/posts/999999999/edit", ok: [404]),
+        Get("/posts/{id:int}/receipts", Needs(Capability.Communicate), "/posts/999999999/receipts", ok: [404]),
+        Get("/posts/{id:int}/receipts?handler=Csv", Needs(Capability.Communicate), "/posts/999999999/receipts?handler=Csv", ok: [404]),
+        Get("/api/v1/feed", Needs(Capability.UseIntranet)),
+        Get("/api/v1/posts/{id:int}", Needs(Capability.UseIntranet), "/api/v1/posts/999999999", ok: [404]),
+        Post("/api/v1/posts/{id:int}/acknowledgement", Needs(Capability.UseIntranet), "/api/v1/posts/999999999/acknowledgement", ok: [404]),
     ];
 
 

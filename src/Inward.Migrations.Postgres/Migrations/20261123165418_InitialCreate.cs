@@ -210,6 +210,32 @@ namespace Inward.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Posts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(50000)", maxLength: 50000, nullable: false),
+                    AudienceJson = table.Column<string>(type: "character varying(200000)", maxLength: 200000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PublishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ExpiresUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Pinned = table.Column<bool>(type: "boolean", nullable: false),
+                    MustRead = table.Column<bool>(type: "boolean", nullable: false),
+                    MustReadDue = table.Column<DateOnly>(type: "date", nullable: true),
+                    AuthorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Posts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RosterImports",
                 columns: table => new
                 {
@@ -538,6 +564,60 @@ namespace Inward.Migrations.Postgres.Migrations
                         principalTable: "Employees",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PostAcknowledgements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PostId = table.Column<int>(type: "integer", nullable: false),
+                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
+                    AcknowledgedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostAcknowledgements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PostAcknowledgements_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PostAcknowledgements_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PostReads",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PostId = table.Column<int>(type: "integer", nullable: false),
+                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
+                    FirstOpenedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostReads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PostReads_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PostReads_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1241,6 +1321,33 @@ namespace Inward.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PostAcknowledgements_EmployeeId",
+                table: "PostAcknowledgements",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostAcknowledgements_PostId_EmployeeId",
+                table: "PostAcknowledgements",
+                columns: new[] { "PostId", "EmployeeId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostReads_EmployeeId",
+                table: "PostReads",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostReads_PostId_EmployeeId",
+                table: "PostReads",
+                columns: new[] { "PostId", "EmployeeId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Posts_Status_PublishedUtc",
+                table: "Posts",
+                columns: new[] { "Status", "PublishedUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RequiredTraining_RoleCardId",
                 table: "RequiredTraining",
                 column: "RoleCardId");
@@ -1370,6 +1477,12 @@ namespace Inward.Migrations.Postgres.Migrations
                 name: "PlanSuggestion");
 
             migrationBuilder.DropTable(
+                name: "PostAcknowledgements");
+
+            migrationBuilder.DropTable(
+                name: "PostReads");
+
+            migrationBuilder.DropTable(
                 name: "RequiredTraining");
 
             migrationBuilder.DropTable(
@@ -1407,6 +1520,9 @@ namespace Inward.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "PlanVersion");
+
+            migrationBuilder.DropTable(
+                name: "Posts");
 
             migrationBuilder.DropTable(
                 name: "RoleCard");

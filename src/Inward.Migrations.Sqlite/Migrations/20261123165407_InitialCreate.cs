@@ -209,6 +209,32 @@ namespace Inward.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Posts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: false),
+                    AudienceJson = table.Column<string>(type: "TEXT", maxLength: 200000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Pinned = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MustRead = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MustReadDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AuthorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Posts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RosterImports",
                 columns: table => new
                 {
@@ -537,6 +563,60 @@ namespace Inward.Migrations.Sqlite.Migrations
                         principalTable: "Employees",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PostAcknowledgements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AcknowledgedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostAcknowledgements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PostAcknowledgements_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PostAcknowledgements_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PostReads",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstOpenedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostReads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PostReads_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PostReads_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1240,6 +1320,33 @@ namespace Inward.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PostAcknowledgements_EmployeeId",
+                table: "PostAcknowledgements",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostAcknowledgements_PostId_EmployeeId",
+                table: "PostAcknowledgements",
+                columns: new[] { "PostId", "EmployeeId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostReads_EmployeeId",
+                table: "PostReads",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostReads_PostId_EmployeeId",
+                table: "PostReads",
+                columns: new[] { "PostId", "EmployeeId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Posts_Status_PublishedUtc",
+                table: "Posts",
+                columns: new[] { "Status", "PublishedUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RequiredTraining_RoleCardId",
                 table: "RequiredTraining",
                 column: "RoleCardId");
@@ -1369,6 +1476,12 @@ namespace Inward.Migrations.Sqlite.Migrations
                 name: "PlanSuggestion");
 
             migrationBuilder.DropTable(
+                name: "PostAcknowledgements");
+
+            migrationBuilder.DropTable(
+                name: "PostReads");
+
+            migrationBuilder.DropTable(
                 name: "RequiredTraining");
 
             migrationBuilder.DropTable(
@@ -1406,6 +1519,9 @@ namespace Inward.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "PlanVersion");
+
+            migrationBuilder.DropTable(
+                name: "Posts");
 
             migrationBuilder.DropTable(
                 name: "RoleCard");

@@ -1,0 +1,100 @@
+using Inward.Platform.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Inward.Features.Posts;
+
+public enum PostType
+{
+    Announcement,
+    News,
+    Briefing,
+    SuccessStory,
+    NewsletterIssue,
+}
+
+/// <summary>Where a post is in its life. InReview, Scheduled and Expired are reserved for the approval and scheduling work.</summary>
+public enum PostStatus
+{
+    Draft,
+    InReview,
+    Scheduled,
+    Published,
+    Expired,
+}
+
+/// <summary>A targeted message: Markdown body, an audience rule (JSON, evaluated at read time), optional must-read due date.</summary>
+public sealed class Post : IAudited
+{
+    public const int TitleMax = 200;
+    public const int BodyMax = 50_000;
+
+    public int Id { get; set; }
+    public PostType Type { get; set; }
+    public required string Title { get; set; }
+    public required string Body { get; set; }
+    /// <summary>An <see cref="Audiences.AudienceRule"/> as JSON.</summary>
+    public required string AudienceJson { get; set; }
+    public PostStatus Status { get; set; }
+    public DateTime? PublishedUtc { get; set; }
+    public DateTime? ExpiresUtc { get; set; }
+    public bool Pinned { get; set; }
+    public bool MustRead { get; set; }
+    public DateOnly? MustReadDue { get; set; }
+    public required string AuthorUserId { get; set; }
+    public string AuthorName { get; set; } = "";
+    public DateTime CreatedUtc { get; set; }
+    public DateTime UpdatedUtc { get; set; }
+}
+
+/// <summary>The first time an employee opened a post.</summary>
+public sealed class PostRead
+{
+    public int Id { get; set; }
+    public int PostId { get; set; }
+    public int EmployeeId { get; set; }
+    public DateTime FirstOpenedUtc { get; set; }
+}
+
+/// <summary>"I have read and understood" on a must-read post.</summary>
+public sealed class PostAcknowledgement
+{
+    public int Id { get; set; }
+    public int PostId { get; set; }
+    public int EmployeeId { get; set; }
+    public DateTime AcknowledgedUtc { get; set; }
+}
+
+internal sealed class PostConfiguration :
+    IEntityTypeConfiguration<Post>, IEntityTypeConfiguration<PostRead>, IEntityTypeConfiguration<PostAcknowledgement>
+{
+    public void Configure(EntityTypeBuilder<Post> b)
+    {
+        b.ToTable("Posts");
+        b.Property(p => p.Title).HasMaxLength(Post.TitleMax);
+        b.Property(p => p.Body).HasMaxLength(Post.BodyMax);
+        b.Property(p => p.AudienceJson).HasMaxLength(200_000);
+        b.Property(p => p.Type).HasConversion<string>().HasMaxLength(20);
+        b.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(p => p.AuthorUserId).HasMaxLength(450);
+        b.Property(p => p.AuthorName).HasMaxLength(200);
+        b.HasIndex(p => new { p.Status, p.PublishedUtc });
+    }
+
+    public void Configure(EntityTypeBuilder<PostRead> b)
+    {
+        b.ToTable("PostReads");
+        b.HasOne<Post>().WithMany().HasForeignKey(r => r.PostId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<People.Employee>().WithMany().HasForeignKey(r => r.EmployeeId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(r => new { r.PostId, r.EmployeeId }).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<PostAcknowledgement> b)
+    {
+        b.ToTable("PostAcknowledgements");
+        b.HasOne<Post>().WithMany().HasForeignKey(a => a.PostId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<People.Employee>().WithMany().HasForeignKey(a => a.EmployeeId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(a => new { a.PostId, a.EmployeeId }).IsUnique();
+        b.HasIndex(a => a.EmployeeId);
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Inward.Features.Posts;
+
+/// <summary>Targeted posts (issue 5): authoring, the personalised feed, must-read receipts and the banner.</summary>
+public static class PostsModule
+{
+    public static WebApplicationBuilder AddPosts(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<PostViews>();
+        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Posts/Editor", "/posts/{id:int}/edit"));
+        return builder;
+    }
+
+    public static WebApplication MapPosts(this WebApplication app)
+    {
+        app.MapPostsApi();
+        return app;
+    }
+}
