@@ -1,3 +1,4 @@
+using Inward.Platform.Demo;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Inward.Features.Posts;
@@ -8,6 +9,7 @@ public static class PostsModule
     public static WebApplicationBuilder AddPosts(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<PostViews>();
+        builder.Services.AddScoped<IDemoContent, PostsDemoContent>();
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Posts/Editor", "/posts/{id:int}/edit"));
         return builder;
     }
