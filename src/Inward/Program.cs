@@ -1,13 +1,17 @@
 using Inward.Features.Account;
 using Inward.Features.Audiences;
 using Inward.Features.Brand;
+using Inward.Features.Comments;
 using Inward.Features.InternalCustomers;
+using Inward.Features.Notifications;
 using Inward.Features.People;
 using Inward.Features.Plan;
 using Inward.Features.Posts;
 using Inward.Features.Playbook;
+using Inward.Features.Radio;
 using Inward.Features.Settings;
 using Inward.Features.Touchpoints;
+using Inward.Features.Wins;
 using Inward.Platform;
 using Inward.Platform.Cli;
 
@@ -25,6 +29,10 @@ builder.AddInternalCustomers();
 builder.AddTouchpoints();
 builder.AddAudiences();
 builder.AddPosts();
+builder.AddNotifications();
+builder.AddComments();
+builder.AddRadio();
+builder.AddWins();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -38,6 +46,10 @@ app.MapInternalCustomers();
 app.MapTouchpoints();
 app.MapAudiences();
 app.MapPosts();
+app.MapNotifications();
+app.MapComments();
+app.MapRadio();
+app.MapWins();
 
 return await app.RunInwardAsync(command);
 

@@ -13,7 +13,7 @@ namespace Inward.Features.Posts;
 /// <summary>Write a post (/posts/new) or edit one (/posts/{id}/edit): save as draft or publish. Nothing is saved on error.</summary>
 [RequireCapability(Capability.Communicate)]
 public sealed class PostEditorModel(InwardDbContext db, AudienceForms forms, AudienceResolver resolver, TimeProvider clock,
-    IStringLocalizer<Strings> t) : PageModel
+    PostPublisher publisher, IStringLocalizer<Strings> t) : PageModel
 {
     public const string Prefix = "Audience";
 
@@ -112,14 +112,13 @@ public sealed class PostEditorModel(InwardDbContext db, AudienceForms forms, Aud
         post.UpdatedUtc = now;
         if (publish)
         {
-            post.PublishedUtc ??= now;
-            post.Status = PostStatus.Published;
+            await publisher.PublishAsync(post, ct: ct);
         }
         else
         {
             post.Status = PostStatus.Draft;
+            await db.SaveChangesAsync(ct);
         }
-        await db.SaveChangesAsync(ct);
         TempData["Saved"] = publish ? t["Published."].Value : t["Draft saved."].Value;
         return Redirect($"/posts/{post.Id.ToString(CultureInfo.InvariantCulture)}/edit");
     }

@@ -9,6 +9,7 @@ public static class PostsModule
     public static WebApplicationBuilder AddPosts(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<PostViews>();
+        builder.Services.AddScoped<PostPublisher>();
         builder.Services.AddScoped<IDemoContent, PostsDemoContent>();
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Posts/Editor", "/posts/{id:int}/edit"));
         return builder;
