@@ -852,6 +852,12 @@ namespace Inward.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("AllowComments")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("AllowReactions")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("AudienceJson")
                         .IsRequired()
                         .HasMaxLength(200000)
@@ -907,6 +913,9 @@ namespace Inward.Migrations.Postgres.Migrations
 
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 

@@ -809,6 +809,12 @@ namespace Inward.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AllowComments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllowReactions")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AudienceJson")
                         .IsRequired()
                         .HasMaxLength(200000)
@@ -864,6 +870,9 @@ namespace Inward.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

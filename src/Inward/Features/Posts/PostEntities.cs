@@ -41,6 +41,10 @@ public sealed class Post : IAudited
     public bool Pinned { get; set; }
     public bool MustRead { get; set; }
     public DateOnly? MustReadDue { get; set; }
+    /// <summary>Urgent posts are e-mailed at once, like must-reads; others wait for each reader's digest.</summary>
+    public bool Urgent { get; set; }
+    public bool AllowComments { get; set; } = true;
+    public bool AllowReactions { get; set; } = true;
     public required string AuthorUserId { get; set; }
     public string AuthorName { get; set; } = "";
     public DateTime CreatedUtc { get; set; }
