@@ -919,6 +919,10 @@ namespace Inward.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MustRead", "PublishedUtc");
+
+                    b.HasIndex("Pinned", "PublishedUtc");
+
                     b.HasIndex("Status", "PublishedUtc");
 
                     b.ToTable("Posts", (string)null);
@@ -949,6 +953,22 @@ namespace Inward.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("PostAcknowledgements", (string)null);
+                });
+
+            modelBuilder.Entity("Inward.Features.Posts.PostAudienceKey", b =>
+                {
+                    b.Property<int>("PostId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("PostId", "Key");
+
+                    b.HasIndex("Key", "PostId");
+
+                    b.ToTable("PostAudienceKeys", (string)null);
                 });
 
             modelBuilder.Entity("Inward.Features.Posts.PostRead", b =>
@@ -1928,6 +1948,15 @@ namespace Inward.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Inward.Features.Posts.PostAudienceKey", b =>
+                {
+                    b.HasOne("Inward.Features.Posts.Post", null)
+                        .WithMany("AudienceKeys")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Inward.Features.Posts.PostRead", b =>
                 {
                     b.HasOne("Inward.Features.People.Employee", null)
@@ -2160,6 +2189,11 @@ namespace Inward.Migrations.Postgres.Migrations
             modelBuilder.Entity("Inward.Features.Plan.PlanGoal", b =>
                 {
                     b.Navigation("Kpis");
+                });
+
+            modelBuilder.Entity("Inward.Features.Posts.Post", b =>
+                {
+                    b.Navigation("AudienceKeys");
                 });
 
             modelBuilder.Entity("Inward.Features.Touchpoints.RoleCard", b =>

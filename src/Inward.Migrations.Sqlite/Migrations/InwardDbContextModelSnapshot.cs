@@ -876,6 +876,10 @@ namespace Inward.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MustRead", "PublishedUtc");
+
+                    b.HasIndex("Pinned", "PublishedUtc");
+
                     b.HasIndex("Status", "PublishedUtc");
 
                     b.ToTable("Posts", (string)null);
@@ -904,6 +908,22 @@ namespace Inward.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("PostAcknowledgements", (string)null);
+                });
+
+            modelBuilder.Entity("Inward.Features.Posts.PostAudienceKey", b =>
+                {
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PostId", "Key");
+
+                    b.HasIndex("Key", "PostId");
+
+                    b.ToTable("PostAudienceKeys", (string)null);
                 });
 
             modelBuilder.Entity("Inward.Features.Posts.PostRead", b =>
@@ -1861,6 +1881,15 @@ namespace Inward.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Inward.Features.Posts.PostAudienceKey", b =>
+                {
+                    b.HasOne("Inward.Features.Posts.Post", null)
+                        .WithMany("AudienceKeys")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Inward.Features.Posts.PostRead", b =>
                 {
                     b.HasOne("Inward.Features.People.Employee", null)
@@ -2093,6 +2122,11 @@ namespace Inward.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Inward.Features.Plan.PlanGoal", b =>
                 {
                     b.Navigation("Kpis");
+                });
+
+            modelBuilder.Entity("Inward.Features.Posts.Post", b =>
+                {
+                    b.Navigation("AudienceKeys");
                 });
 
             modelBuilder.Entity("Inward.Features.Touchpoints.RoleCard", b =>

@@ -34,6 +34,17 @@ public sealed class DepartmentTree
 
     public static DepartmentTree Empty { get; } = new([]);
 
+    /// <summary>The department and its ancestors up to the root (cycle-safe).</summary>
+    public IEnumerable<int> AncestorsOrSelf(int departmentId)
+    {
+        int? current = departmentId;
+        for (var steps = 0; current is { } id && steps <= parents.Count; steps++)
+        {
+            yield return id;
+            current = parents.GetValueOrDefault(id);
+        }
+    }
+
     /// <summary>True when <paramref name="departmentId"/> is <paramref name="ancestorId"/> or lies below it.</summary>
     public bool IsWithin(int departmentId, int ancestorId)
     {

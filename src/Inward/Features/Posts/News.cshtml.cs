@@ -7,7 +7,13 @@ namespace Inward.Features.Posts;
 [RequireCapability(Capability.UseIntranet)]
 public sealed class NewsModel(PostViews views) : PageModel
 {
-    public FeedPage Feed { get; private set; } = new([], 1, false);
+    public FeedPage Feed { get; private set; } = new([], null);
+    /// <summary>True when ?before= was not a cursor from this page: the feed starts again from the top, with a message.</summary>
+    public bool BadCursor { get; private set; }
 
-    public async Task OnGetAsync(int? page, CancellationToken ct) => Feed = await views.FeedAsync(User, page ?? 1, ct);
+    public async Task OnGetAsync(string? before, CancellationToken ct)
+    {
+        BadCursor = !FeedCursor.TryParse(before, out var cursor);
+        Feed = await views.FeedAsync(User, cursor, ct);
+    }
 }

@@ -49,6 +49,15 @@ public sealed class Post : IAudited
     public string AuthorName { get; set; } = "";
     public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
+    /// <summary>Kept in step with <see cref="AudienceJson"/> by <see cref="PostAudienceIndexer"/> on every save.</summary>
+    public List<PostAudienceKey> AudienceKeys { get; set; } = [];
+}
+
+/// <summary>One coarse audience key of a post (see <see cref="Audiences.AudienceIndex"/>): the feed's index.</summary>
+public sealed class PostAudienceKey
+{
+    public int PostId { get; set; }
+    public required string Key { get; set; }
 }
 
 /// <summary>The first time an employee opened a post.</summary>
@@ -70,7 +79,8 @@ public sealed class PostAcknowledgement
 }
 
 internal sealed class PostConfiguration :
-    IEntityTypeConfiguration<Post>, IEntityTypeConfiguration<PostRead>, IEntityTypeConfiguration<PostAcknowledgement>
+    IEntityTypeConfiguration<Post>, IEntityTypeConfiguration<PostRead>, IEntityTypeConfiguration<PostAcknowledgement>,
+    IEntityTypeConfiguration<PostAudienceKey>
 {
     public void Configure(EntityTypeBuilder<Post> b)
     {
@@ -83,6 +93,17 @@ internal sealed class PostConfiguration :
         b.Property(p => p.AuthorUserId).HasMaxLength(450);
         b.Property(p => p.AuthorName).HasMaxLength(200);
         b.HasIndex(p => new { p.Status, p.PublishedUtc });
+        b.HasIndex(p => new { p.Pinned, p.PublishedUtc });
+        b.HasIndex(p => new { p.MustRead, p.PublishedUtc });
+        b.HasMany(p => p.AudienceKeys).WithOne().HasForeignKey(k => k.PostId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<PostAudienceKey> b)
+    {
+        b.ToTable("PostAudienceKeys");
+        b.HasKey(k => new { k.PostId, k.Key });
+        b.Property(k => k.Key).HasMaxLength(Audiences.AudienceIndex.KeyMax);
+        b.HasIndex(k => new { k.Key, k.PostId });
     }
 
     public void Configure(EntityTypeBuilder<PostRead> b)

@@ -10,8 +10,37 @@ namespace Inward.Features.Posts;
 public sealed record FeedItem(int Id, PostType Type, string Title, string Excerpt, DateTime PublishedUtc, bool Pinned, bool MustRead,
     DateOnly? MustReadDue, bool Acknowledged);
 
-/// <summary>A page of the feed.</summary>
-public sealed record FeedPage(IReadOnlyList<FeedItem> Items, int Page, bool HasOlder);
+/// <summary>
+/// A page of the feed. <paramref name="Older"/> is the cursor of the next page (null at the end); pinned posts and
+/// unacknowledged must-reads come first, on the first page only.
+/// </summary>
+public sealed record FeedPage(IReadOnlyList<FeedItem> Items, FeedCursor? Older);
+
+/// <summary>Where a feed page ends: the publication time and id of its last post. Text form "ticks-id".</summary>
+public sealed record FeedCursor(DateTime PublishedUtc, int Id)
+{
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{PublishedUtc.Ticks}-{Id}");
+
+    public static bool TryParse(string? text, out FeedCursor? cursor)
+    {
+        cursor = null;
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+        var parts = text.Split('-');
+        if (parts.Length == 2
+            && long.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
+            && ticks <= DateTime.MaxValue.Ticks
+            && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+        {
+            cursor = new(new DateTime(ticks, DateTimeKind.Utc), id);
+            return true;
+        }
+        return false;
+    }
+}
 
 /// <summary>A post as its reader sees it.</summary>
 public sealed record PostView(int Id, PostType Type, string Title, string Body, DateTime PublishedUtc, DateTime? ExpiresUtc, bool Pinned,
@@ -39,6 +68,8 @@ public sealed class PostViews(InwardDbContext db, AudienceResolver resolver, Tim
 
     private sealed record Reader(MemberFacts Facts, DepartmentTree Tree, DateOnly Today)
     {
+        public List<string> Keys { get; } = [.. AudienceIndex.KeysOfReader(Facts, Tree)];
+
         public bool Includes(string json)
         {
             try
@@ -55,29 +86,70 @@ public sealed class PostViews(InwardDbContext db, AudienceResolver resolver, Tim
     private async Task<Reader?> ReaderAsync(ClaimsPrincipal user, CancellationToken ct) =>
         await resolver.FactsOfAsync(user, ct) is { IsActive: true } facts ? new Reader(facts, await resolver.TreeAsync(ct), resolver.Today) : null;
 
-    public async Task<FeedPage> FeedAsync(ClaimsPrincipal user, int page, CancellationToken ct = default)
+    /// <summary>
+    /// The person's feed. The database narrows the candidates with the audience index (<see cref="AudienceIndex"/>), newest
+    /// first, in chunks; each candidate's rule is then checked exactly. Pinned posts and open must-reads lead the first page.
+    /// </summary>
+    public async Task<FeedPage> FeedAsync(ClaimsPrincipal user, FeedCursor? before, CancellationToken ct = default)
     {
-        page = Math.Max(1, page);
         if (await ReaderAsync(user, ct) is not { } reader)
         {
-            return new([], page, false);
+            return new([], null);
         }
         var employeeId = reader.Facts.EmployeeId ?? -1;
-        var candidates = await Live()
-            .Select(p => new
+        var items = new List<FeedItem>();
+        if (before is null)
+        {
+            var top = await Candidates(reader).Where(p => p.Pinned || (p.MustRead && !db.Set<PostAcknowledgement>().Any(a => a.PostId == p.Id && a.EmployeeId == employeeId)))
+                .OrderByDescending(p => p.PublishedUtc).ThenByDescending(p => p.Id).Take(TopMax)
+                .Select(p => new Candidate(p.Id, p.Type, p.Title, p.Body, p.PublishedUtc!.Value, p.Pinned, p.MustRead, p.MustReadDue, p.AudienceJson,
+                    db.Set<PostAcknowledgement>().Any(a => a.PostId == p.Id && a.EmployeeId == employeeId)))
+                .ToListAsync(ct);
+            items.AddRange(top.Where(c => reader.Includes(c.AudienceJson))
+                .OrderByDescending(c => c.Pinned).ThenByDescending(c => c.MustRead && !c.Acknowledged).Select(c => c.ToItem()));
+        }
+        // The stream: everything else, newest first. A must-read here is one the person has acknowledged.
+        var stream = Candidates(reader).Where(p => !p.Pinned && !(p.MustRead && !db.Set<PostAcknowledgement>().Any(a => a.PostId == p.Id && a.EmployeeId == employeeId)));
+        var found = new List<Candidate>();
+        FeedCursor? scanned = before;
+        for (var chunk = 0; chunk < MaxChunks && found.Count <= PageSize; chunk++)
+        {
+            var q = stream;
+            if (scanned is { } c)
             {
-                p.Id, p.Type, p.Title, p.Body, p.PublishedUtc, p.Pinned, p.MustRead, p.MustReadDue, p.AudienceJson,
-                Acknowledged = db.Set<PostAcknowledgement>().Any(a => a.PostId == p.Id && a.EmployeeId == employeeId),
-            })
-            .ToListAsync(ct);
-        var visible = candidates.Where(p => reader.Includes(p.AudienceJson))
-            .OrderByDescending(p => p.Pinned)
-            .ThenByDescending(p => p.MustRead && !p.Acknowledged)
-            .ThenByDescending(p => p.PublishedUtc).ThenByDescending(p => p.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize + 1)
-            .Select(p => new FeedItem(p.Id, p.Type, p.Title, Excerpt(p.Body), p.PublishedUtc!.Value, p.Pinned, p.MustRead, p.MustReadDue, p.Acknowledged))
-            .ToList();
-        return new([.. visible.Take(PageSize)], page, visible.Count > PageSize);
+                q = q.Where(p => p.PublishedUtc <= c.PublishedUtc && (p.PublishedUtc < c.PublishedUtc || p.Id < c.Id));
+            }
+            var rows = await q.OrderByDescending(p => p.PublishedUtc).ThenByDescending(p => p.Id).Take(ChunkSize)
+                .Select(p => new Candidate(p.Id, p.Type, p.Title, p.Body, p.PublishedUtc!.Value, p.Pinned, p.MustRead, p.MustReadDue, p.AudienceJson, p.MustRead))
+                .ToListAsync(ct);
+            found.AddRange(rows.Where(r => reader.Includes(r.AudienceJson)));
+            if (rows.Count < ChunkSize)
+            {
+                scanned = null;
+                break;
+            }
+            scanned = new(rows[^1].PublishedUtc, rows[^1].Id);
+        }
+        items.AddRange(found.Take(PageSize).Select(c => c.ToItem()));
+        var older = found.Count > PageSize ? new FeedCursor(found[PageSize - 1].PublishedUtc, found[PageSize - 1].Id) : scanned;
+        return new(items, older);
+    }
+
+    private const int TopMax = 50;
+    private const int ChunkSize = 100;
+    private const int MaxChunks = 10;
+
+    private sealed record Candidate(int Id, PostType Type, string Title, string Body, DateTime PublishedUtc, bool Pinned, bool MustRead,
+        DateOnly? MustReadDue, string AudienceJson, bool Acknowledged)
+    {
+        public FeedItem ToItem() => new(Id, Type, Title, Excerpt(Body), PublishedUtc, Pinned, MustRead, MustReadDue, Acknowledged);
+    }
+
+    /// <summary>Live posts filed under one of the reader's audience keys (a superset of what they may read).</summary>
+    private IQueryable<Post> Candidates(Reader reader)
+    {
+        var keys = reader.Keys;
+        return Live().Where(p => db.Set<PostAudienceKey>().Any(k => k.PostId == p.Id && keys.Contains(k.Key)));
     }
 
     /// <summary>The post when it is live and the person is in its audience; null otherwise (callers answer 404).</summary>
@@ -130,13 +202,13 @@ public sealed class PostViews(InwardDbContext db, AudienceResolver resolver, Tim
         {
             return [];
         }
-        var candidates = await Live().Where(p => p.MustRead && !db.Set<PostAcknowledgement>().Any(a => a.PostId == p.Id && a.EmployeeId == employeeId))
-            .Select(p => new { p.Id, p.Title, p.MustReadDue, p.PublishedUtc, p.AudienceJson })
-            .ToListAsync(ct);
-        if (candidates.Count == 0 || await ReaderAsync(user, ct) is not { } reader)
+        if (await ReaderAsync(user, ct) is not { } reader)
         {
             return [];
         }
+        var candidates = await Candidates(reader).Where(p => p.MustRead && !db.Set<PostAcknowledgement>().Any(a => a.PostId == p.Id && a.EmployeeId == employeeId))
+            .Select(p => new { p.Id, p.Title, p.MustReadDue, p.PublishedUtc, p.AudienceJson })
+            .ToListAsync(ct);
         return [.. candidates.Where(p => reader.Includes(p.AudienceJson))
             .OrderBy(p => p.MustReadDue is null).ThenBy(p => p.MustReadDue).ThenByDescending(p => p.PublishedUtc)
             .Take(max).Select(p => new MustReadItem(p.Id, p.Title, p.MustReadDue))];

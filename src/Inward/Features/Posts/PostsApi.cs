@@ -7,7 +7,8 @@ namespace Inward.Features.Posts;
 public sealed record FeedItemResponse(int Id, string Type, string Title, string Excerpt, DateTime PublishedUtc, bool Pinned, bool MustRead,
     DateOnly? MustReadDue, bool Acknowledged);
 
-public sealed record FeedResponse(IReadOnlyList<FeedItemResponse> Items, int Page, int PageSize, bool HasOlder);
+/// <summary>A feed page; <paramref name="Older"/> is passed as ?before= to get the next page (null at the end).</summary>
+public sealed record FeedResponse(IReadOnlyList<FeedItemResponse> Items, string? Older);
 
 public sealed record PostResponse(int Id, string Type, string Title, string BodyMarkdown, string BodyHtml, DateTime PublishedUtc, DateTime? ExpiresUtc,
     bool Pinned, bool MustRead, DateOnly? MustReadDue, DateTime? AcknowledgedUtc);
@@ -18,7 +19,8 @@ public static class PostsApi
     public static IEndpointRouteBuilder MapPostsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapApiV1("Posts", Capability.UseIntranet);
-        api.MapGet("/feed", FeedAsync).WithSummary("The signed-in person's feed: pinned, unacknowledged must-reads, then newest (25 per page)");
+        api.MapGet("/feed", FeedAsync).WithSummary("The signed-in person's feed: pinned, unacknowledged must-reads, then newest (25 per page; ?before= the previous page's 'older' cursor)")
+            .ProducesValidationProblem();
         api.MapGet("/posts/{id:int}", GetAsync).WithSummary("A post that targets the signed-in person (404 otherwise)")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/posts/{id:int}/acknowledgement", AcknowledgeAsync).WithSummary("Confirm a must-read post (idempotent)")
@@ -26,11 +28,15 @@ public static class PostsApi
         return app;
     }
 
-    public static async Task<Ok<FeedResponse>> FeedAsync(PostViews views, HttpContext http, int? page, CancellationToken ct)
+    public static async Task<Results<Ok<FeedResponse>, ValidationProblem>> FeedAsync(PostViews views, HttpContext http, string? before, CancellationToken ct)
     {
-        var feed = await views.FeedAsync(http.User, page ?? 1, ct);
+        if (!FeedCursor.TryParse(before, out var cursor))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["before"] = ["Use the 'older' value of the previous page."] });
+        }
+        var feed = await views.FeedAsync(http.User, cursor, ct);
         return TypedResults.Ok(new FeedResponse([.. feed.Items.Select(i => new FeedItemResponse(i.Id, i.Type.ToString(), i.Title, i.Excerpt,
-            i.PublishedUtc, i.Pinned, i.MustRead, i.MustReadDue, i.Acknowledged))], feed.Page, PostViews.PageSize, feed.HasOlder));
+            i.PublishedUtc, i.Pinned, i.MustRead, i.MustReadDue, i.Acknowledged))], feed.Older?.ToString()));
     }
 
     public static async Task<Results<Ok<PostResponse>, ProblemHttpResult>> GetAsync(PostViews views, HttpContext http, int id, CancellationToken ct)

@@ -26,7 +26,9 @@ public static class DatabaseSetup
         builder.Services.AddDbContext<InwardDbContext>((services, options) =>
         {
             Configure(options, provider, configuration);
-            options.AddInterceptors(services.GetRequiredService<Audit.AuditInterceptor>());
+            // Features add their own (e.g. the feed's audience index) with services.AddSingleton<IInterceptor, X>(); audit runs last.
+            options.AddInterceptors([.. services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(),
+                services.GetRequiredService<Audit.AuditInterceptor>()]);
         });
         var health = builder.Services.AddHealthChecks();
         health.AddDbContextCheck<InwardDbContext>("database", tags: ["ready"]);

@@ -381,6 +381,24 @@ namespace Inward.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PostAudienceKeys",
+                columns: table => new
+                {
+                    PostId = table.Column<int>(type: "integer", nullable: false),
+                    Key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostAudienceKeys", x => new { x.PostId, x.Key });
+                    table.ForeignKey(
+                        name: "FK_PostAudienceKeys_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TouchpointJobRoles",
                 columns: table => new
                 {
@@ -1364,6 +1382,11 @@ namespace Inward.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PostAudienceKeys_Key_PostId",
+                table: "PostAudienceKeys",
+                columns: new[] { "Key", "PostId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PostReads_EmployeeId",
                 table: "PostReads",
                 column: "EmployeeId");
@@ -1373,6 +1396,16 @@ namespace Inward.Migrations.Postgres.Migrations
                 table: "PostReads",
                 columns: new[] { "PostId", "EmployeeId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Posts_MustRead_PublishedUtc",
+                table: "Posts",
+                columns: new[] { "MustRead", "PublishedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Posts_Pinned_PublishedUtc",
+                table: "Posts",
+                columns: new[] { "Pinned", "PublishedUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Posts_Status_PublishedUtc",
@@ -1513,6 +1546,9 @@ namespace Inward.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "PostAcknowledgements");
+
+            migrationBuilder.DropTable(
+                name: "PostAudienceKeys");
 
             migrationBuilder.DropTable(
                 name: "PostReads");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Inward.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(InwardDbContext))]
-    [Migration("20261123175509_InitialCreate")]
+    [Migration("20261123175955_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -879,6 +879,10 @@ namespace Inward.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MustRead", "PublishedUtc");
+
+                    b.HasIndex("Pinned", "PublishedUtc");
+
                     b.HasIndex("Status", "PublishedUtc");
 
                     b.ToTable("Posts", (string)null);
@@ -907,6 +911,22 @@ namespace Inward.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("PostAcknowledgements", (string)null);
+                });
+
+            modelBuilder.Entity("Inward.Features.Posts.PostAudienceKey", b =>
+                {
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PostId", "Key");
+
+                    b.HasIndex("Key", "PostId");
+
+                    b.ToTable("PostAudienceKeys", (string)null);
                 });
 
             modelBuilder.Entity("Inward.Features.Posts.PostRead", b =>
@@ -1864,6 +1884,15 @@ namespace Inward.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Inward.Features.Posts.PostAudienceKey", b =>
+                {
+                    b.HasOne("Inward.Features.Posts.Post", null)
+                        .WithMany("AudienceKeys")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Inward.Features.Posts.PostRead", b =>
                 {
                     b.HasOne("Inward.Features.People.Employee", null)
@@ -2096,6 +2125,11 @@ namespace Inward.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Inward.Features.Plan.PlanGoal", b =>
                 {
                     b.Navigation("Kpis");
+                });
+
+            modelBuilder.Entity("Inward.Features.Posts.Post", b =>
+                {
+                    b.Navigation("AudienceKeys");
                 });
 
             modelBuilder.Entity("Inward.Features.Touchpoints.RoleCard", b =>

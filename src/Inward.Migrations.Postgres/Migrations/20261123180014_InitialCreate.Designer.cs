@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Inward.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(InwardDbContext))]
-    [Migration("20261123175520_InitialCreate")]
+    [Migration("20261123180014_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -922,6 +922,10 @@ namespace Inward.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MustRead", "PublishedUtc");
+
+                    b.HasIndex("Pinned", "PublishedUtc");
+
                     b.HasIndex("Status", "PublishedUtc");
 
                     b.ToTable("Posts", (string)null);
@@ -952,6 +956,22 @@ namespace Inward.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("PostAcknowledgements", (string)null);
+                });
+
+            modelBuilder.Entity("Inward.Features.Posts.PostAudienceKey", b =>
+                {
+                    b.Property<int>("PostId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("PostId", "Key");
+
+                    b.HasIndex("Key", "PostId");
+
+                    b.ToTable("PostAudienceKeys", (string)null);
                 });
 
             modelBuilder.Entity("Inward.Features.Posts.PostRead", b =>
@@ -1931,6 +1951,15 @@ namespace Inward.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Inward.Features.Posts.PostAudienceKey", b =>
+                {
+                    b.HasOne("Inward.Features.Posts.Post", null)
+                        .WithMany("AudienceKeys")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Inward.Features.Posts.PostRead", b =>
                 {
                     b.HasOne("Inward.Features.People.Employee", null)
@@ -2163,6 +2192,11 @@ namespace Inward.Migrations.Postgres.Migrations
             modelBuilder.Entity("Inward.Features.Plan.PlanGoal", b =>
                 {
                     b.Navigation("Kpis");
+                });
+
+            modelBuilder.Entity("Inward.Features.Posts.Post", b =>
+                {
+                    b.Navigation("AudienceKeys");
                 });
 
             modelBuilder.Entity("Inward.Features.Touchpoints.RoleCard", b =>

@@ -380,6 +380,24 @@ namespace Inward.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PostAudienceKeys",
+                columns: table => new
+                {
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostAudienceKeys", x => new { x.PostId, x.Key });
+                    table.ForeignKey(
+                        name: "FK_PostAudienceKeys_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TouchpointJobRoles",
                 columns: table => new
                 {
@@ -1363,6 +1381,11 @@ namespace Inward.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PostAudienceKeys_Key_PostId",
+                table: "PostAudienceKeys",
+                columns: new[] { "Key", "PostId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PostReads_EmployeeId",
                 table: "PostReads",
                 column: "EmployeeId");
@@ -1372,6 +1395,16 @@ namespace Inward.Migrations.Sqlite.Migrations
                 table: "PostReads",
                 columns: new[] { "PostId", "EmployeeId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Posts_MustRead_PublishedUtc",
+                table: "Posts",
+                columns: new[] { "MustRead", "PublishedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Posts_Pinned_PublishedUtc",
+                table: "Posts",
+                columns: new[] { "Pinned", "PublishedUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Posts_Status_PublishedUtc",
@@ -1512,6 +1545,9 @@ namespace Inward.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "PostAcknowledgements");
+
+            migrationBuilder.DropTable(
+                name: "PostAudienceKeys");
 
             migrationBuilder.DropTable(
                 name: "PostReads");
