@@ -26,6 +26,30 @@ public sealed class PeopleQueries(InwardDbContext db)
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>
+    /// A manager's team: everyone who reports to them directly or indirectly (active people only), found by walking
+    /// the manager links downwards. A loop in the links cannot make this spin.
+    /// </summary>
+    public async Task<HashSet<int>> TeamOfAsync(int managerEmployeeId)
+    {
+        var links = await db.Employees.AsNoTracking().Where(e => e.IsActive && e.ManagerId != null)
+            .Select(e => new { e.Id, ManagerId = e.ManagerId!.Value }).ToListAsync();
+        var reports = links.ToLookup(l => l.ManagerId, l => l.Id);
+        var team = new HashSet<int>();
+        var queue = new Queue<int>([managerEmployeeId]);
+        while (queue.TryDequeue(out var current))
+        {
+            foreach (var report in reports[current])
+            {
+                if (report != managerEmployeeId && team.Add(report))
+                {
+                    queue.Enqueue(report);
+                }
+            }
+        }
+        return team;
+    }
+
     public static int? EmployeeIdOf(ClaimsPrincipal user) =>
         int.TryParse(user.FindFirstValue(InwardClaimsPrincipalFactory.EmployeeClaim), CultureInfo.InvariantCulture, out var id) ? id : null;
 

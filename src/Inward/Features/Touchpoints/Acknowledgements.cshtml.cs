@@ -16,7 +16,7 @@ namespace Inward.Features.Touchpoints;
 /// exported with a POST, because the export is audited.
 /// </summary>
 [RequireCapability(Capability.UseIntranet)]
-public sealed class AcknowledgementsModel(InwardDbContext db, RoleCardQueries cards, AuditLog audit) : PageModel
+public sealed class AcknowledgementsModel(InwardDbContext db, RoleCardQueries cards, PeopleQueries people, AuditLog audit) : PageModel
 {
     public int JobRoleId { get; private set; }
     public string JobRole { get; private set; } = "";
@@ -73,7 +73,7 @@ public sealed class AcknowledgementsModel(InwardDbContext db, RoleCardQueries ca
         if (!User.Has(Capability.ManagePlan))
         {
             TeamOnly = true;
-            only = PeopleQueries.EmployeeIdOf(User) is { } me ? await cards.TeamOfAsync(me) : [];
+            only = PeopleQueries.EmployeeIdOf(User) is { } me ? await people.TeamOfAsync(me) : [];
         }
         Rows = await cards.AcknowledgementsAsync(jobRoleId, only);
         return true;

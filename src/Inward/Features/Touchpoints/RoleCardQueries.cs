@@ -38,7 +38,7 @@ public enum AcknowledgeOutcome
 }
 
 /// <summary>Read side of role cards and acknowledgements, and the acknowledgement itself.</summary>
-public sealed class RoleCardQueries(InwardDbContext db, TouchpointQueries touchpoints, TimeProvider clock)
+public sealed class RoleCardQueries(InwardDbContext db, TouchpointQueries touchpoints, PeopleQueries people, TimeProvider clock)
 {
     public async Task<PublishedCard?> PublishedAsync(int jobRoleId)
     {
@@ -186,34 +186,10 @@ public sealed class RoleCardQueries(InwardDbContext db, TouchpointQueries touchp
         return [.. rows.OrderBy(r => r.AcknowledgedUtc is not null).ThenBy(r => r.Name, StringComparer.CurrentCulture).ThenBy(r => r.EmployeeId)];
     }
 
-    /// <summary>
-    /// A manager's team: everyone who reports to them directly or indirectly (active people only), found by walking
-    /// the manager links downwards. People has no team query yet; a loop in the links cannot make this spin.
-    /// </summary>
-    public async Task<HashSet<int>> TeamOfAsync(int managerEmployeeId)
-    {
-        var links = await db.Employees.AsNoTracking().Where(e => e.IsActive && e.ManagerId != null)
-            .Select(e => new { e.Id, ManagerId = e.ManagerId!.Value }).ToListAsync();
-        var reports = links.ToLookup(l => l.ManagerId, l => l.Id);
-        var team = new HashSet<int>();
-        var queue = new Queue<int>([managerEmployeeId]);
-        while (queue.TryDequeue(out var current))
-        {
-            foreach (var report in reports[current])
-            {
-                if (report != managerEmployeeId && team.Add(report))
-                {
-                    queue.Enqueue(report);
-                }
-            }
-        }
-        return team;
-    }
-
     /// <summary>A manager's reports (direct and indirect) with their role card version and whether they accepted it.</summary>
     public async Task<List<TeamMemberExpectation>> TeamExpectationsAsync(int managerEmployeeId)
     {
-        var ids = (await TeamOfAsync(managerEmployeeId)).ToList();
+        var ids = (await people.TeamOfAsync(managerEmployeeId)).ToList();
         var rows = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id))
             .Select(e => new
             {
