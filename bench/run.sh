@@ -20,6 +20,9 @@ secs() { local s; s=$(date +%s.%N); "$@" >/dev/null || { echo "failed: $*" >&2; 
 data="$work/data"
 inward migrate "--Inward:DataDirectory=$data" >/dev/null
 seed_s=$(secs inward seed --employees 10000 --seed 42 "--Inward:DataDirectory=$data")
+# Issue 5: 100,000 published posts with varied audiences (a quarter for everyone, the rest per department/location/role).
+posts=${BENCH_POSTS:-100000}
+posts_s=$(secs inward seed-posts --count "$posts" --seed 7 "--Inward:DataDirectory=$data")
 
 # 2. Roster import of 10,000 new rows into a fresh company (structure only), three runs.
 python3 bench/gen-roster.py 10000 "$work/roster.csv"
@@ -60,6 +63,19 @@ rows+=("$(measure departments '/api/v1/departments' "${auth[@]}")")
 rows+=("$(measure plan '/api/v1/plan' "${auth[@]}")")
 hello_rps=$(echo "${rows[0]}" | cut -d'|' -f3)
 
+# Issue 5: the home feed for 50 concurrent users (the five internal demo accounts in turn, each in a different
+# department with its own audience keys), p95 from wrk's Lua summary, beside /hello at the same concurrency.
+tokens=""
+for who in employee manager comms hr admin; do
+  tokens+="$(inward token create --user "$who@demo.example" --name "bench-$who" "--Inward:DataDirectory=$data" | grep -o 'inw_[A-Za-z0-9_-]*' | head -1) "
+done
+users() { # name path
+  curl -sf -o /dev/null -H "Authorization: Bearer ${tokens%% *}" "http://127.0.0.1:$port$2" || { echo "GET $2 failed" >&2; exit 1; }
+  TOKENS="$tokens" wrk -t2 -c50 -d"${duration}s" -s bench/users.lua "http://127.0.0.1:$port$2" | awk -v n="$1" -v p="$2" '/^SUMMARY/ {print n "|" p "|" $2 "|" $3 "|" $4 "|" $5 "|" $6}'
+}
+feed_rows=("$(users hello /hello)" "$(users feed /api/v1/feed)")
+feed_hello=$(echo "${feed_rows[0]}" | cut -d'|' -f3)
+
 {
   echo "### Run $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(dotnet --version) SDK, wrk -t2 -c64 -d${duration}s on the same machine"
   echo
@@ -67,11 +83,21 @@ hello_rps=$(echo "${rows[0]}" | cut -d'|' -f3)
   echo "|---|---|"
   echo "| seed 10,000 employees (CLI, SQLite) | ${seed_s%???????} s |"
   echo "| import 10,000-row CSV roster (CLI, SQLite, 3 runs) | $(printf '%.2f s, ' "${import_runs[@]}" | sed 's/, $//') |"
+  echo "| seed $posts posts with audience index (CLI, SQLite) | ${posts_s%???????} s |"
   echo
   echo "| endpoint | path | req/s | p50 | p99 | ratio to hello |"
   echo "|---|---|---|---|---|---|"
   for r in "${rows[@]}"; do
     IFS='|' read -r name path rps p50 p99 <<< "$r"
     echo "| $name | \`$path\` | $rps | $p50 | $p99 | $(echo "scale=3; $rps / $hello_rps" | bc) |"
+  done
+  echo
+  echo "Feed with $posts posts, 50 concurrent users (wrk -t2 -c50 -d${duration}s, five users' tokens in turn; ms):"
+  echo
+  echo "| endpoint | path | req/s | p50 | p95 | p99 | errors | ratio to hello |"
+  echo "|---|---|---|---|---|---|---|---|"
+  for r in "${feed_rows[@]}"; do
+    IFS='|' read -r name path rps p50 p95 p99 errors <<< "$r"
+    echo "| $name | \`$path\` | $rps | $p50 | $p95 | $p99 | $errors | $(echo "scale=3; $rps / $feed_hello" | bc) |"
   done
 } | tee "$out/latest.md"

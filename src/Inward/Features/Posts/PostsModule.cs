@@ -12,6 +12,7 @@ public static class PostsModule
         builder.Services.AddScoped<PostPublisher>();
         builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, PostAudienceIndexer>();
         builder.Services.AddScoped<IDemoContent, PostsDemoContent>();
+        builder.Services.AddSingleton<Platform.Cli.ICliCommand, SeedPostsCommand>();
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Posts/Editor", "/posts/{id:int}/edit"));
         return builder;
     }
