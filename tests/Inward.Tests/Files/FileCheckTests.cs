@@ -197,6 +197,7 @@ public sealed class FileCheckTests
         var id = Guid.NewGuid();
         var local = SafeMarkdown.ToHtml($"![chart](/files/{id})");
         Assert.Contains($"src=\"/files/{id}\"", local, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/files/{id}\"", SafeMarkdown.ToHtml($"[report.pdf](/files/{id})"), StringComparison.Ordinal);
 
         Assert.DoesNotContain("<img", SafeMarkdown.ToHtml("![x](https://tracker.example/pixel.gif)"), StringComparison.Ordinal);
         Assert.DoesNotContain("<img", SafeMarkdown.ToHtml("![x](javascript:alert(1))"), StringComparison.Ordinal);
