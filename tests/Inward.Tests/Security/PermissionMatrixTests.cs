@@ -294,6 +294,36 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
         Get("/api/v1/feed", Needs(Capability.UseIntranet)),
         Get("/api/v1/posts/{id:int}", Needs(Capability.UseIntranet), "/api/v1/posts/999999999", ok: [404]),
         Post("/api/v1/posts/{id:int}/acknowledgement", Needs(Capability.UseIntranet), "/api/v1/posts/999999999/acknowledgement", ok: [404]),
+
+        // Files, post attachments and radio (issue 5: media)
+        // A file is served only through its owning object: an unknown id is 404 for everyone signed in. The podcast feed
+        // is anonymous but needs a valid token: an unknown token is 404. Making or revoking one's own feed address
+        // redirects back to /radio. Unknown episodes and posts are 404 for readers and communicators alike.
+        Get("/files/{id:guid}", SignedIn, "/files/0b0e5c1e-0000-4000-8000-000000000001", ok: [404]),
+        Get("/radio/feed/{token}.rss", Anonymous, "/radio/feed/no-such-token.rss", ok: [404]),
+        Get("/radio/feed/{token}/audio/{id:int}.{ext}", Anonymous, "/radio/feed/no-such-token/audio/1.mp3", ok: [404]),
+        Get("/radio", Needs(Capability.UseIntranet)),
+        Post("/radio?handler=Feed", Needs(Capability.UseIntranet), ok: [302]),
+        Post("/radio?handler=Revoke", Needs(Capability.UseIntranet), ok: [302]),
+        Get("/radio/{id:int}", Needs(Capability.UseIntranet), "/radio/999999999", ok: [404]),
+        Post("/radio/{id:int}?handler=Play", Needs(Capability.UseIntranet), "/radio/999999999?handler=Play", ok: [404]),
+        Get("/radio/manage", Needs(Capability.Communicate)),
+        Get("/radio/manage/new", Needs(Capability.Communicate)),
+        Post("/radio/manage/new", Needs(Capability.Communicate)),
+        Post("/radio/manage/new?handler=Delete", Needs(Capability.Communicate), ok: [404]),
+        Get("/radio/manage/{id:int}", Needs(Capability.Communicate), "/radio/manage/999999999", ok: [404]),
+        Post("/radio/manage/{id:int}", Needs(Capability.Communicate), "/radio/manage/999999999", ok: [404]),
+        Post("/radio/manage/{id:int}?handler=Delete", Needs(Capability.Communicate), "/radio/manage/999999999?handler=Delete", ok: [404]),
+        Get("/api/v1/radio", Needs(Capability.UseIntranet)),
+        Get("/api/v1/radio/{id:int}", Needs(Capability.UseIntranet), "/api/v1/radio/999999999", ok: [404]),
+        Post("/api/v1/radio/{id:int}/plays", Needs(Capability.UseIntranet), "/api/v1/radio/999999999/plays", ok: [404]),
+        Get("/api/v1/radio/manage", Needs(Capability.Communicate)),
+        Post("/api/v1/radio/manage/{id:int}/publish", Needs(Capability.Communicate), "/api/v1/radio/manage/999999999/publish", ok: [404]),
+        Post("/api/v1/radio/manage/{id:int}/unpublish", Needs(Capability.Communicate), "/api/v1/radio/manage/999999999/unpublish", ok: [404]),
+        Send("DELETE", "/api/v1/radio/manage/{id:int}", Needs(Capability.Communicate), "/api/v1/radio/manage/999999999", ok: [404]),
+        Get("/posts/{id:int}/attachments", Needs(Capability.Communicate), "/posts/999999999/attachments", ok: [404]),
+        Post("/posts/{id:int}/attachments", Needs(Capability.Communicate), "/posts/999999999/attachments", ok: [404]),
+        Post("/posts/{id:int}/attachments?handler=Delete", Needs(Capability.Communicate), "/posts/999999999/attachments?handler=Delete", ok: [404]),
     ];
 
 

@@ -30,13 +30,16 @@ public static class LogoImage
     /// <summary>WebP chunks kept; EXIF, XMP and unknown chunks are dropped.</summary>
     private static readonly HashSet<string> WebPKeep = new(StringComparer.Ordinal) { "VP8 ", "VP8L", "VP8X", "ALPH", "ICCP", "ANIM", "ANMF" };
 
-    public static LogoCheck Check(ReadOnlySpan<byte> file)
+    public static LogoCheck Check(ReadOnlySpan<byte> file) => Check(file, MaxBytes);
+
+    /// <summary>The same check with another size limit (post images use Files:MaxImageBytes).</summary>
+    public static LogoCheck Check(ReadOnlySpan<byte> file, long maxBytes)
     {
         if (file.IsEmpty)
         {
             return LogoCheck.Refused(LogoProblem.Empty);
         }
-        if (file.Length > MaxBytes)
+        if (file.Length > maxBytes)
         {
             return LogoCheck.Refused(LogoProblem.TooLarge);
         }

@@ -9,7 +9,7 @@ namespace Inward.Platform.Text;
 /// HtmlSanitizer keeps only an allow-list of tags and attributes (no scripts, styles, event handlers,
 /// iframes or javascript: links). Raw HTML in the source is escaped, not passed through.
 /// </summary>
-public static class SafeMarkdown
+public static partial class SafeMarkdown
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
@@ -60,6 +60,19 @@ public static class SafeMarkdown
             {
                 a.SetAttribute("rel", "noopener noreferrer nofollow");
             }
+            // Images only from our own file store (/files/{id}): no tracking pixels or hot-linked pictures from elsewhere.
+            if (e.Node is AngleSharp.Dom.IElement { TagName: "IMG" } img)
+            {
+                if (!LocalImage().IsMatch(img.GetAttribute("src") ?? ""))
+                {
+                    img.Remove();
+                }
+                else
+                {
+                    img.RemoveAttribute("srcset");
+                    img.SetAttribute("loading", "lazy");
+                }
+            }
             // Task-list checkboxes are the only inputs kept, and they are read-only.
             if (e.Node is AngleSharp.Dom.IElement { TagName: "INPUT" } input)
             {
@@ -75,4 +88,8 @@ public static class SafeMarkdown
         };
         return s;
     }
+
+    /// <summary>The only image sources kept: a file of the upload store.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^/files/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
+    private static partial System.Text.RegularExpressions.Regex LocalImage();
 }

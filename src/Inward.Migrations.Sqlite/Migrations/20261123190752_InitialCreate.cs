@@ -238,6 +238,45 @@ namespace Inward.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RadioEpisodes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ShowNotes = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Transcript = table.Column<string>(type: "TEXT", maxLength: 200000, nullable: false),
+                    AudienceJson = table.Column<string>(type: "TEXT", maxLength: 200000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AudioFileId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DurationSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuthorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RadioEpisodes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RadioFeedTokens",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RadioFeedTokens", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RosterImports",
                 columns: table => new
                 {
@@ -257,6 +296,27 @@ namespace Inward.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RosterImports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OwnerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Use = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    UploadedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UploadedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredFiles", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -393,6 +453,28 @@ namespace Inward.Migrations.Sqlite.Migrations
                         name: "FK_PostAudienceKeys_Posts_PostId",
                         column: x => x.PostId,
                         principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RadioPlays",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EpisodeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PlayedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RadioPlays", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RadioPlays_RadioEpisodes_EpisodeId",
+                        column: x => x.EpisodeId,
+                        principalTable: "RadioEpisodes",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1412,6 +1494,28 @@ namespace Inward.Migrations.Sqlite.Migrations
                 columns: new[] { "Status", "PublishedUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RadioEpisodes_Status_PublishedUtc",
+                table: "RadioEpisodes",
+                columns: new[] { "Status", "PublishedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RadioFeedTokens_TokenHash",
+                table: "RadioFeedTokens",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RadioFeedTokens_UserId",
+                table: "RadioFeedTokens",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RadioPlays_EpisodeId_UserId_Day",
+                table: "RadioPlays",
+                columns: new[] { "EpisodeId", "UserId", "Day" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RequiredTraining_RoleCardId",
                 table: "RequiredTraining",
                 column: "RoleCardId");
@@ -1469,6 +1573,11 @@ namespace Inward.Migrations.Sqlite.Migrations
                 name: "IX_ServiceEdges_ToDepartmentId",
                 table: "ServiceEdges",
                 column: "ToDepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredFiles_OwnerKind_OwnerId",
+                table: "StoredFiles",
+                columns: new[] { "OwnerKind", "OwnerId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Touchpoint_DepartmentId",
@@ -1553,6 +1662,12 @@ namespace Inward.Migrations.Sqlite.Migrations
                 name: "PostReads");
 
             migrationBuilder.DropTable(
+                name: "RadioFeedTokens");
+
+            migrationBuilder.DropTable(
+                name: "RadioPlays");
+
+            migrationBuilder.DropTable(
                 name: "RequiredTraining");
 
             migrationBuilder.DropTable(
@@ -1569,6 +1684,9 @@ namespace Inward.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ServiceEdges");
+
+            migrationBuilder.DropTable(
+                name: "StoredFiles");
 
             migrationBuilder.DropTable(
                 name: "TouchpointJobRoles");
@@ -1593,6 +1711,9 @@ namespace Inward.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Posts");
+
+            migrationBuilder.DropTable(
+                name: "RadioEpisodes");
 
             migrationBuilder.DropTable(
                 name: "RoleCard");
