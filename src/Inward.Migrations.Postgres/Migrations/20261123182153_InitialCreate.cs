@@ -381,6 +381,37 @@ namespace Inward.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Wins",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    WonOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Evidence = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    EvidenceUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    AuthorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    AuthorEmployeeId = table.Column<int>(type: "integer", nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StoryPostId = table.Column<int>(type: "integer", nullable: true),
+                    StoryCreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Wins", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Wins_Posts_StoryPostId",
+                        column: x => x.StoryPostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TouchpointJobRoles",
                 columns: table => new
                 {
@@ -621,6 +652,65 @@ namespace Inward.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PostComments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PostId = table.Column<int>(type: "integer", nullable: false),
+                    AuthorEmployeeId = table.Column<int>(type: "integer", nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EditedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    HiddenUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostComments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PostComments_Employees_AuthorEmployeeId",
+                        column: x => x.AuthorEmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PostComments_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PostReactions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PostId = table.Column<int>(type: "integer", nullable: false),
+                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostReactions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PostReactions_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PostReactions_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PostReads",
                 columns: table => new
                 {
@@ -720,6 +810,54 @@ namespace Inward.Migrations.Postgres.Migrations
                         principalTable: "Employees",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WinDepartments",
+                columns: table => new
+                {
+                    WinId = table.Column<int>(type: "integer", nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WinDepartments", x => new { x.WinId, x.DepartmentId });
+                    table.ForeignKey(
+                        name: "FK_WinDepartments_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WinDepartments_Wins_WinId",
+                        column: x => x.WinId,
+                        principalTable: "Wins",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WinPeople",
+                columns: table => new
+                {
+                    WinId = table.Column<int>(type: "integer", nullable: false),
+                    EmployeeId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WinPeople", x => new { x.WinId, x.EmployeeId });
+                    table.ForeignKey(
+                        name: "FK_WinPeople_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WinPeople_Wins_WinId",
+                        column: x => x.WinId,
+                        principalTable: "Wins",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -932,6 +1070,32 @@ namespace Inward.Migrations.Postgres.Migrations
                         name: "FK_PlanVersion_Plans_PlanId",
                         column: x => x.PlanId,
                         principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CommentMentions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommentId = table.Column<int>(type: "integer", nullable: false),
+                    EmployeeId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommentMentions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CommentMentions_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CommentMentions_PostComments_CommentId",
+                        column: x => x.CommentId,
+                        principalTable: "PostComments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1178,6 +1342,17 @@ namespace Inward.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CommentMentions_CommentId_EmployeeId",
+                table: "CommentMentions",
+                columns: new[] { "CommentId", "EmployeeId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommentMentions_EmployeeId",
+                table: "CommentMentions",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Departments_Name",
                 table: "Departments",
                 column: "Name",
@@ -1364,6 +1539,27 @@ namespace Inward.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PostComments_AuthorEmployeeId",
+                table: "PostComments",
+                column: "AuthorEmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostComments_PostId_CreatedUtc",
+                table: "PostComments",
+                columns: new[] { "PostId", "CreatedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostReactions_EmployeeId",
+                table: "PostReactions",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostReactions_PostId_EmployeeId_Kind",
+                table: "PostReactions",
+                columns: new[] { "PostId", "EmployeeId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PostReads_EmployeeId",
                 table: "PostReads",
                 column: "EmployeeId");
@@ -1452,6 +1648,31 @@ namespace Inward.Migrations.Postgres.Migrations
                 name: "IX_TouchpointJobRoles_TouchpointId",
                 table: "TouchpointJobRoles",
                 column: "TouchpointId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WinDepartments_DepartmentId",
+                table: "WinDepartments",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WinPeople_EmployeeId",
+                table: "WinPeople",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Wins_CreatedUtc",
+                table: "Wins",
+                column: "CreatedUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Wins_StoryPostId",
+                table: "Wins",
+                column: "StoryPostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Wins_WonOn_Id",
+                table: "Wins",
+                columns: new[] { "WonOn", "Id" });
         }
 
         /// <inheritdoc />
@@ -1488,6 +1709,9 @@ namespace Inward.Migrations.Postgres.Migrations
                 name: "BrandBookVersions");
 
             migrationBuilder.DropTable(
+                name: "CommentMentions");
+
+            migrationBuilder.DropTable(
                 name: "CompanySettings");
 
             migrationBuilder.DropTable(
@@ -1515,6 +1739,9 @@ namespace Inward.Migrations.Postgres.Migrations
                 name: "PostAcknowledgements");
 
             migrationBuilder.DropTable(
+                name: "PostReactions");
+
+            migrationBuilder.DropTable(
                 name: "PostReads");
 
             migrationBuilder.DropTable(
@@ -1539,7 +1766,16 @@ namespace Inward.Migrations.Postgres.Migrations
                 name: "TouchpointJobRoles");
 
             migrationBuilder.DropTable(
+                name: "WinDepartments");
+
+            migrationBuilder.DropTable(
+                name: "WinPeople");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "PostComments");
 
             migrationBuilder.DropTable(
                 name: "Groups");
@@ -1557,19 +1793,22 @@ namespace Inward.Migrations.Postgres.Migrations
                 name: "PlanVersion");
 
             migrationBuilder.DropTable(
-                name: "Posts");
-
-            migrationBuilder.DropTable(
                 name: "RoleCard");
 
             migrationBuilder.DropTable(
                 name: "Touchpoint");
 
             migrationBuilder.DropTable(
+                name: "Wins");
+
+            migrationBuilder.DropTable(
                 name: "PlanGoal");
 
             migrationBuilder.DropTable(
                 name: "PartnerOrganisations");
+
+            migrationBuilder.DropTable(
+                name: "Posts");
 
             migrationBuilder.DropTable(
                 name: "Plans");

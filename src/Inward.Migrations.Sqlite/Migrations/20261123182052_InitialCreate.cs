@@ -380,6 +380,37 @@ namespace Inward.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Wins",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    WonOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    EvidenceUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    AuthorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    AuthorEmployeeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StoryPostId = table.Column<int>(type: "INTEGER", nullable: true),
+                    StoryCreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Wins", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Wins_Posts_StoryPostId",
+                        column: x => x.StoryPostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TouchpointJobRoles",
                 columns: table => new
                 {
@@ -620,6 +651,65 @@ namespace Inward.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PostComments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuthorEmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EditedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    HiddenUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostComments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PostComments_Employees_AuthorEmployeeId",
+                        column: x => x.AuthorEmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PostComments_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PostReactions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostReactions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PostReactions_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PostReactions_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PostReads",
                 columns: table => new
                 {
@@ -719,6 +809,54 @@ namespace Inward.Migrations.Sqlite.Migrations
                         principalTable: "Employees",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WinDepartments",
+                columns: table => new
+                {
+                    WinId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WinDepartments", x => new { x.WinId, x.DepartmentId });
+                    table.ForeignKey(
+                        name: "FK_WinDepartments_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WinDepartments_Wins_WinId",
+                        column: x => x.WinId,
+                        principalTable: "Wins",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WinPeople",
+                columns: table => new
+                {
+                    WinId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WinPeople", x => new { x.WinId, x.EmployeeId });
+                    table.ForeignKey(
+                        name: "FK_WinPeople_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WinPeople_Wins_WinId",
+                        column: x => x.WinId,
+                        principalTable: "Wins",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -931,6 +1069,32 @@ namespace Inward.Migrations.Sqlite.Migrations
                         name: "FK_PlanVersion_Plans_PlanId",
                         column: x => x.PlanId,
                         principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CommentMentions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CommentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommentMentions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CommentMentions_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CommentMentions_PostComments_CommentId",
+                        column: x => x.CommentId,
+                        principalTable: "PostComments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1177,6 +1341,17 @@ namespace Inward.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CommentMentions_CommentId_EmployeeId",
+                table: "CommentMentions",
+                columns: new[] { "CommentId", "EmployeeId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommentMentions_EmployeeId",
+                table: "CommentMentions",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Departments_Name",
                 table: "Departments",
                 column: "Name",
@@ -1363,6 +1538,27 @@ namespace Inward.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PostComments_AuthorEmployeeId",
+                table: "PostComments",
+                column: "AuthorEmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostComments_PostId_CreatedUtc",
+                table: "PostComments",
+                columns: new[] { "PostId", "CreatedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostReactions_EmployeeId",
+                table: "PostReactions",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostReactions_PostId_EmployeeId_Kind",
+                table: "PostReactions",
+                columns: new[] { "PostId", "EmployeeId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PostReads_EmployeeId",
                 table: "PostReads",
                 column: "EmployeeId");
@@ -1451,6 +1647,31 @@ namespace Inward.Migrations.Sqlite.Migrations
                 name: "IX_TouchpointJobRoles_TouchpointId",
                 table: "TouchpointJobRoles",
                 column: "TouchpointId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WinDepartments_DepartmentId",
+                table: "WinDepartments",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WinPeople_EmployeeId",
+                table: "WinPeople",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Wins_CreatedUtc",
+                table: "Wins",
+                column: "CreatedUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Wins_StoryPostId",
+                table: "Wins",
+                column: "StoryPostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Wins_WonOn_Id",
+                table: "Wins",
+                columns: new[] { "WonOn", "Id" });
         }
 
         /// <inheritdoc />
@@ -1487,6 +1708,9 @@ namespace Inward.Migrations.Sqlite.Migrations
                 name: "BrandBookVersions");
 
             migrationBuilder.DropTable(
+                name: "CommentMentions");
+
+            migrationBuilder.DropTable(
                 name: "CompanySettings");
 
             migrationBuilder.DropTable(
@@ -1514,6 +1738,9 @@ namespace Inward.Migrations.Sqlite.Migrations
                 name: "PostAcknowledgements");
 
             migrationBuilder.DropTable(
+                name: "PostReactions");
+
+            migrationBuilder.DropTable(
                 name: "PostReads");
 
             migrationBuilder.DropTable(
@@ -1538,7 +1765,16 @@ namespace Inward.Migrations.Sqlite.Migrations
                 name: "TouchpointJobRoles");
 
             migrationBuilder.DropTable(
+                name: "WinDepartments");
+
+            migrationBuilder.DropTable(
+                name: "WinPeople");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "PostComments");
 
             migrationBuilder.DropTable(
                 name: "Groups");
@@ -1556,19 +1792,22 @@ namespace Inward.Migrations.Sqlite.Migrations
                 name: "PlanVersion");
 
             migrationBuilder.DropTable(
-                name: "Posts");
-
-            migrationBuilder.DropTable(
                 name: "RoleCard");
 
             migrationBuilder.DropTable(
                 name: "Touchpoint");
 
             migrationBuilder.DropTable(
+                name: "Wins");
+
+            migrationBuilder.DropTable(
                 name: "PlanGoal");
 
             migrationBuilder.DropTable(
                 name: "PartnerOrganisations");
+
+            migrationBuilder.DropTable(
+                name: "Posts");
 
             migrationBuilder.DropTable(
                 name: "Plans");
