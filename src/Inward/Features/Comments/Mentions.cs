@@ -80,7 +80,7 @@ public static class Mentions
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '.' or '-' or '+' or '@';
 
-    private static bool IsNameChar(char c) => char.IsLetter(c) || c is '-' or '\'' or '’' || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark;
+    private static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c is '-' or '\'' or '’' || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark;
 
     private static Mention? ReadBracketed(string text, int start, out int end)
     {
