@@ -18,6 +18,8 @@ namespace Inward.Tests.Wins;
 /// <summary>Wins: logging, the feed and its filters, editing one's own, success-story drafts, the API and the metrics.</summary>
 public sealed class WinsTests(Apps apps) : IntegrationTest(apps)
 {
+    private static readonly int[] UnknownPeople = [999999999];
+
     private static string Today => DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static async Task<(int Id, string Name)> DepartmentAsync(InwardApp app) => await TestAccounts.WithDbAsync(app, async db =>
@@ -187,7 +189,7 @@ public sealed class WinsTests(Apps apps) : IntegrationTest(apps)
         var api = await app.ApiClientAsync("employee@demo.example");
         var title = $"Api {Guid.NewGuid():N}";
 
-        var invalid = await (await api.PostAsJsonAsync("/api/v1/wins", new { title = "", kind = "Boasting", people = new[] { 999999999 } }))
+        var invalid = await (await api.PostAsJsonAsync("/api/v1/wins", new { title = "", kind = "Boasting", people = UnknownPeople }))
             .AssertProblemAsync(HttpStatusCode.BadRequest);
         var errors = invalid.GetProperty("errors");
         Assert.True(errors.TryGetProperty("title", out _));
