@@ -68,8 +68,9 @@ public sealed class CommentsTests(Apps apps) : IntegrationTest(apps)
 
     private static Task<HttpClient> SignInAsync(InwardApp app, Person person) => app.SignedInAsync(person.Email, TestAccounts.Password);
 
+    // The token comes from the feed, which every internal person can open (the post page is 404 for outsiders).
     private static Task<HttpResponseMessage> CommentAsync(HttpClient client, int postId, string body) =>
-        InwardApp.PostFormAsync(client, $"/news/{postId}", new() { ["body"] = body }, $"/news/{postId}/comments?handler=Add");
+        InwardApp.PostFormAsync(client, "/news", new() { ["body"] = body }, $"/news/{postId}/comments?handler=Add");
 
     private static Task<List<Notification>> MentionsOfAsync(InwardApp app, int employeeId) =>
         TestAccounts.WithDbAsync(app, db => db.Set<Notification>().AsNoTracking().Where(n => n.EmployeeId == employeeId && n.Kind == "mention").ToListAsync());
@@ -226,7 +227,8 @@ public sealed class CommentsTests(Apps apps) : IntegrationTest(apps)
         var page = await (await SignInAsync(app, s.Reader)).GetStringAsync($"/news/{s.PostId}");
 
         Assert.DoesNotContain("<script>alert", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("onerror=", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", page, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", page, StringComparison.Ordinal);
         Assert.DoesNotContain("javascript:alert", page, StringComparison.Ordinal);
     }
 

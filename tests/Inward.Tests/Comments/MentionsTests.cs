@@ -78,9 +78,9 @@ public sealed class MentionsTests
     [Fact]
     public void Several_mentions_are_found_in_order_and_repeats_are_kept_once()
     {
-        var mentions = Mentions.Parse("@Jan Nowak and @jan@firm.example and @Jan Nowak");
+        var mentions = Mentions.Parse("@Jan Nowak, @jan@firm.example, @Jan Nowak.");
         Assert.Equal(2, mentions.Count);
-        Assert.Equal("Jan Nowak", mentions[0].Names[0]);
+        Assert.Equal(["Jan Nowak", "Jan"], mentions[0].Names);
         Assert.Equal("jan@firm.example", mentions[1].Email);
     }
 
