@@ -111,6 +111,98 @@ namespace Inward.Migrations.Sqlite.Migrations
                     b.ToTable("BrandBookVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Inward.Features.Comments.CommentMention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("CommentId", "EmployeeId")
+                        .IsUnique();
+
+                    b.ToTable("CommentMentions", (string)null);
+                });
+
+            modelBuilder.Entity("Inward.Features.Comments.PostComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorEmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EditedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HiddenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorEmployeeId");
+
+                    b.HasIndex("PostId", "CreatedUtc");
+
+                    b.ToTable("PostComments", (string)null);
+                });
+
+            modelBuilder.Entity("Inward.Features.Comments.PostReaction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("PostId", "EmployeeId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("PostReactions", (string)null);
+                });
+
             modelBuilder.Entity("Inward.Features.InternalCustomers.ServiceEdge", b =>
                 {
                     b.Property<int>("Id")
@@ -1341,6 +1433,104 @@ namespace Inward.Migrations.Sqlite.Migrations
                     b.ToTable("Touchpoint");
                 });
 
+            modelBuilder.Entity("Inward.Features.Wins.Win", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AuthorEmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StoryCreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StoryPostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WonOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.HasIndex("StoryPostId");
+
+                    b.HasIndex("WonOn", "Id");
+
+                    b.ToTable("Wins", (string)null);
+                });
+
+            modelBuilder.Entity("Inward.Features.Wins.WinDepartment", b =>
+                {
+                    b.Property<int>("WinId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WinId", "DepartmentId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("WinDepartments", (string)null);
+                });
+
+            modelBuilder.Entity("Inward.Features.Wins.WinPerson", b =>
+                {
+                    b.Property<int>("WinId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WinId", "EmployeeId");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.ToTable("WinPeople", (string)null);
+                });
+
             modelBuilder.Entity("Inward.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1830,6 +2020,51 @@ namespace Inward.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Inward.Features.Comments.CommentMention", b =>
+                {
+                    b.HasOne("Inward.Features.Comments.PostComment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Inward.Features.People.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inward.Features.Comments.PostComment", b =>
+                {
+                    b.HasOne("Inward.Features.People.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorEmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Inward.Features.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inward.Features.Comments.PostReaction", b =>
+                {
+                    b.HasOne("Inward.Features.People.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Inward.Features.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Inward.Features.InternalCustomers.ServiceEdge", b =>
                 {
                     b.HasOne("Inward.Features.People.Department", "FromDepartment")
@@ -2149,6 +2384,44 @@ namespace Inward.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("Inward.Features.Wins.Win", b =>
+                {
+                    b.HasOne("Inward.Features.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("StoryPostId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Inward.Features.Wins.WinDepartment", b =>
+                {
+                    b.HasOne("Inward.Features.People.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Inward.Features.Wins.Win", null)
+                        .WithMany()
+                        .HasForeignKey("WinId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inward.Features.Wins.WinPerson", b =>
+                {
+                    b.HasOne("Inward.Features.People.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Inward.Features.Wins.Win", null)
+                        .WithMany()
+                        .HasForeignKey("WinId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Inward.Platform.Identity.InwardUser", b =>

@@ -324,6 +324,40 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
         Get("/posts/{id:int}/attachments", Needs(Capability.Communicate), "/posts/999999999/attachments", ok: [404]),
         Post("/posts/{id:int}/attachments", Needs(Capability.Communicate), "/posts/999999999/attachments", ok: [404]),
         Post("/posts/{id:int}/attachments?handler=Delete", Needs(Capability.Communicate), "/posts/999999999/attachments?handler=Delete", ok: [404]),
+        // Comments, wins and partner news (issue 5)
+        // Unknown posts are 404 for every reader, on pages and in the API (posts you cannot read look the same). The story
+        // handler of a win needs Communicate: others get 403 on a real win (its own test win, {win}).
+        Get("/news/{id:int}/comments", Needs(Capability.UseIntranet), "/news/999999999/comments", ok: [404]),
+        Post("/news/{id:int}/comments?handler=Add", Needs(Capability.UseIntranet), "/news/999999999/comments?handler=Add", ok: [404]),
+        Post("/news/{id:int}/comments?handler=React", Needs(Capability.UseIntranet), "/news/999999999/comments?handler=React", ok: [404]),
+        Post("/news/{id:int}/comments?handler=Delete", Needs(Capability.UseIntranet), "/news/999999999/comments?handler=Delete", ok: [404]),
+        Post("/news/{id:int}/comments?handler=Hide", Needs(Capability.UseIntranet), "/news/999999999/comments?handler=Hide", ok: [404]),
+        Post("/news/{id:int}/comments?handler=Show", Needs(Capability.UseIntranet), "/news/999999999/comments?handler=Show", ok: [404]),
+        Get("/news/{id:int}/comments/{commentId:int}/edit", Needs(Capability.UseIntranet), "/news/999999999/comments/1/edit", ok: [404]),
+        Post("/news/{id:int}/comments/{commentId:int}/edit", Needs(Capability.UseIntranet), "/news/999999999/comments/1/edit", ok: [404]),
+        Get("/api/v1/posts/{id:int}/comments", Needs(Capability.UseIntranet), "/api/v1/posts/999999999/comments", ok: [404]),
+        Post("/api/v1/posts/{id:int}/comments", Needs(Capability.UseIntranet), "/api/v1/posts/999999999/comments", ok: [404]),
+        Send("PUT", "/api/v1/posts/{id:int}/comments/{commentId:int}", Needs(Capability.UseIntranet), "/api/v1/posts/999999999/comments/1", ok: [404]),
+        Send("DELETE", "/api/v1/posts/{id:int}/comments/{commentId:int}", Needs(Capability.UseIntranet), "/api/v1/posts/999999999/comments/1", ok: [404]),
+        Get("/api/v1/posts/{id:int}/reactions", Needs(Capability.UseIntranet), "/api/v1/posts/999999999/reactions", ok: [404]),
+        Send("PUT", "/api/v1/posts/{id:int}/reactions/{kind}", Needs(Capability.UseIntranet), "/api/v1/posts/999999999/reactions/like", ok: [404]),
+        Send("DELETE", "/api/v1/posts/{id:int}/reactions/{kind}", Needs(Capability.UseIntranet), "/api/v1/posts/999999999/reactions/like", ok: [404]),
+        Get("/wins", Needs(Capability.UseIntranet)),
+        Get("/wins/new", Needs(Capability.UseIntranet)),
+        Post("/wins/new", Needs(Capability.UseIntranet)),
+        Get("/wins/{id:int}", Needs(Capability.UseIntranet), "/wins/{win}"),
+        Post("/wins/{id:int}?handler=Story", Needs(Capability.Communicate), "/wins/{win}?handler=Story", ok: [302]),
+        Get("/wins/{id:int}/edit", Needs(Capability.UseIntranet), "/wins/999999999/edit", ok: [404]),
+        Post("/wins/{id:int}/edit", Needs(Capability.UseIntranet), "/wins/999999999/edit", ok: [404]),
+        Get("/api/v1/wins", Needs(Capability.UseIntranet)),
+        Get("/api/v1/wins/{id:int}", Needs(Capability.UseIntranet), "/api/v1/wins/{win}"),
+        Post("/api/v1/wins", Needs(Capability.UseIntranet), ok: [415]),
+        Send("PUT", "/api/v1/wins/{id:int}", Needs(Capability.UseIntranet), "/api/v1/wins/999999999", ok: [404]),
+        Post("/api/v1/wins/{id:int}/story", Needs(Capability.Communicate), "/api/v1/wins/999999999/story", ok: [404]),
+        Get("/partner/news", Needs(Capability.UseExtranet)),
+        Get("/partner/news/{id:int}", Needs(Capability.UseExtranet), "/partner/news/999999999", ok: [404]),
+        Get("/api/v1/partner/news", Needs(Capability.UseExtranet)),
+        Get("/api/v1/partner/news/{id:int}", Needs(Capability.UseExtranet), "/api/v1/partner/news/999999999", ok: [404]),
     ];
 
 
@@ -494,6 +528,24 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
         return (await db.AuditEntries.CountAsync(), await db.AuditEntries.MaxAsync(a => (long?)a.Id) ?? 0);
     }
 
+    /// <summary>A win of the matrix's own (communicators turn it into a story), so the demo wins stay as they are.</summary>
+    private static async Task<int> PermissionMatrixWinAsync(InwardDbContext db)
+    {
+        const string title = "Permission matrix win";
+        if (await db.Set<Inward.Features.Wins.Win>().Where(w => w.Title == title).Select(w => (int?)w.Id).FirstOrDefaultAsync() is { } id)
+        {
+            return id;
+        }
+        var win = new Inward.Features.Wins.Win
+        {
+            Title = title, Description = "A win for the permission matrix.", AuthorUserId = "matrix", WonOn = new DateOnly(2026, 1, 1),
+            CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow,
+        };
+        db.Add(win);
+        await db.SaveChangesAsync();
+        return win.Id;
+    }
+
     private static async Task<Dictionary<string, string>> PlaceholdersAsync(InwardApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -509,6 +561,7 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
         var serviceEdge = await db.Set<Inward.Features.InternalCustomers.ServiceEdge>()
             .Where(e => e.FromDepartment!.Name == "Logistics" && e.ToDepartment!.Name == "Customer Service").Select(e => e.Id).SingleAsync();
         var touchpoint = await db.Set<Inward.Features.Touchpoints.Touchpoint>().Where(t => t.Name == "Phone support line").Select(t => t.Id).SingleAsync();
+        var win = await PermissionMatrixWinAsync(db);
         return new(StringComparer.Ordinal)
         {
             ["{location}"] = location.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -521,6 +574,7 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
             ["{department}"] = department.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{serviceedge}"] = serviceEdge.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{touchpoint}"] = touchpoint.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{win}"] = win.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     }
 
