@@ -309,6 +309,30 @@ namespace Inward.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "WebhookEndpoints",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Url = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookEndpoints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookEndpoints_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RoleCard",
                 columns: table => new
                 {
@@ -378,6 +402,29 @@ namespace Inward.Migrations.Postgres.Migrations
                         principalTable: "Locations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EmailDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PostId = table.Column<int>(type: "integer", nullable: false),
+                    Recipient = table.Column<string>(type: "character varying(460)", maxLength: 460, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    SentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmailDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EmailDeliveries_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -516,6 +563,26 @@ namespace Inward.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EmailPreferences",
+                columns: table => new
+                {
+                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
+                    Digest = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    LastDigestUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmailPreferences", x => x.EmployeeId);
+                    table.ForeignKey(
+                        name: "FK_EmailPreferences_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "GroupMembers",
                 columns: table => new
                 {
@@ -535,6 +602,34 @@ namespace Inward.Migrations.Postgres.Migrations
                         name: "FK_GroupMembers_Groups_GroupId",
                         column: x => x.GroupId,
                         principalTable: "Groups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MustReadReminders",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PostId = table.Column<int>(type: "integer", nullable: false),
+                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MustReadReminders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MustReadReminders_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MustReadReminders_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1189,6 +1284,17 @@ namespace Inward.Migrations.Postgres.Migrations
                 column: "ParentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_EmailDeliveries_PostId_Recipient_Kind_Sequence",
+                table: "EmailDeliveries",
+                columns: new[] { "PostId", "Recipient", "Kind", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmailDeliveries_Recipient_PostId",
+                table: "EmailDeliveries",
+                columns: new[] { "Recipient", "PostId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Employees_DepartmentId_IsActive",
                 table: "Employees",
                 columns: new[] { "DepartmentId", "IsActive" });
@@ -1281,6 +1387,17 @@ namespace Inward.Migrations.Postgres.Migrations
                 name: "IX_Locations_Name",
                 table: "Locations",
                 column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MustReadReminders_EmployeeId",
+                table: "MustReadReminders",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MustReadReminders_PostId_EmployeeId_Kind",
+                table: "MustReadReminders",
+                columns: new[] { "PostId", "EmployeeId", "Kind" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1452,6 +1569,11 @@ namespace Inward.Migrations.Postgres.Migrations
                 name: "IX_TouchpointJobRoles_TouchpointId",
                 table: "TouchpointJobRoles",
                 column: "TouchpointId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookEndpoints_DepartmentId",
+                table: "WebhookEndpoints",
+                column: "DepartmentId");
         }
 
         /// <inheritdoc />
@@ -1491,6 +1613,12 @@ namespace Inward.Migrations.Postgres.Migrations
                 name: "CompanySettings");
 
             migrationBuilder.DropTable(
+                name: "EmailDeliveries");
+
+            migrationBuilder.DropTable(
+                name: "EmailPreferences");
+
+            migrationBuilder.DropTable(
                 name: "GroupMembers");
 
             migrationBuilder.DropTable(
@@ -1498,6 +1626,9 @@ namespace Inward.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "KpiReading");
+
+            migrationBuilder.DropTable(
+                name: "MustReadReminders");
 
             migrationBuilder.DropTable(
                 name: "Notifications");
@@ -1537,6 +1668,9 @@ namespace Inward.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "TouchpointJobRoles");
+
+            migrationBuilder.DropTable(
+                name: "WebhookEndpoints");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -308,6 +308,30 @@ namespace Inward.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "WebhookEndpoints",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookEndpoints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookEndpoints_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RoleCard",
                 columns: table => new
                 {
@@ -377,6 +401,29 @@ namespace Inward.Migrations.Sqlite.Migrations
                         principalTable: "Locations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EmailDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 460, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmailDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EmailDeliveries_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -515,6 +562,26 @@ namespace Inward.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EmailPreferences",
+                columns: table => new
+                {
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Digest = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    LastDigestUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmailPreferences", x => x.EmployeeId);
+                    table.ForeignKey(
+                        name: "FK_EmailPreferences_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "GroupMembers",
                 columns: table => new
                 {
@@ -534,6 +601,34 @@ namespace Inward.Migrations.Sqlite.Migrations
                         name: "FK_GroupMembers_Groups_GroupId",
                         column: x => x.GroupId,
                         principalTable: "Groups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MustReadReminders",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SentUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MustReadReminders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MustReadReminders_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MustReadReminders_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1188,6 +1283,17 @@ namespace Inward.Migrations.Sqlite.Migrations
                 column: "ParentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_EmailDeliveries_PostId_Recipient_Kind_Sequence",
+                table: "EmailDeliveries",
+                columns: new[] { "PostId", "Recipient", "Kind", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmailDeliveries_Recipient_PostId",
+                table: "EmailDeliveries",
+                columns: new[] { "Recipient", "PostId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Employees_DepartmentId_IsActive",
                 table: "Employees",
                 columns: new[] { "DepartmentId", "IsActive" });
@@ -1280,6 +1386,17 @@ namespace Inward.Migrations.Sqlite.Migrations
                 name: "IX_Locations_Name",
                 table: "Locations",
                 column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MustReadReminders_EmployeeId",
+                table: "MustReadReminders",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MustReadReminders_PostId_EmployeeId_Kind",
+                table: "MustReadReminders",
+                columns: new[] { "PostId", "EmployeeId", "Kind" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1451,6 +1568,11 @@ namespace Inward.Migrations.Sqlite.Migrations
                 name: "IX_TouchpointJobRoles_TouchpointId",
                 table: "TouchpointJobRoles",
                 column: "TouchpointId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookEndpoints_DepartmentId",
+                table: "WebhookEndpoints",
+                column: "DepartmentId");
         }
 
         /// <inheritdoc />
@@ -1490,6 +1612,12 @@ namespace Inward.Migrations.Sqlite.Migrations
                 name: "CompanySettings");
 
             migrationBuilder.DropTable(
+                name: "EmailDeliveries");
+
+            migrationBuilder.DropTable(
+                name: "EmailPreferences");
+
+            migrationBuilder.DropTable(
                 name: "GroupMembers");
 
             migrationBuilder.DropTable(
@@ -1497,6 +1625,9 @@ namespace Inward.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "KpiReading");
+
+            migrationBuilder.DropTable(
+                name: "MustReadReminders");
 
             migrationBuilder.DropTable(
                 name: "Notifications");
@@ -1536,6 +1667,9 @@ namespace Inward.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "TouchpointJobRoles");
+
+            migrationBuilder.DropTable(
+                name: "WebhookEndpoints");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
