@@ -12,7 +12,7 @@ public sealed class WebhookOptions
     public int TimeoutSeconds { get; set; } = 10;
 }
 
-/// <summary>The refusal of a webhook target by the address policy (docs/adr/0010-webhook-targets.md).</summary>
+/// <summary>The refusal of a webhook target by the address policy (docs/adr/0008-webhook-targets.md).</summary>
 public sealed class WebhookTargetRefusedException(string message) : Exception(message);
 
 /// <summary>
