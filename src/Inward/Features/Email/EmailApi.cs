@@ -46,7 +46,7 @@ public static class EmailApi
         {
             return NoEmployee();
         }
-        if (!EmailPreferences.TryParse(request.Digest, out var digest))
+        if (!EmailPreferences.ParseDigest(request.Digest, out var digest))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["digest"] = ["digest must be Daily, Weekly or Off."] });
         }

@@ -33,6 +33,6 @@ public sealed class EmailPreferences(InwardDbContext db, TimeProvider clock)
         return true;
     }
 
-    public static bool TryParse(string? value, out DigestFrequency digest) =>
+    public static bool ParseDigest(string? value, out DigestFrequency digest) =>
         Enum.TryParse(value, ignoreCase: true, out digest) && Enum.IsDefined(digest) && !int.TryParse(value, out _);
 }

@@ -33,7 +33,7 @@ public sealed class PreferencesModel(EmailPreferences preferences, IStringLocali
             return NotFound();
         }
         HasEmployee = true;
-        if (!EmailPreferences.TryParse(Digest, out var digest))
+        if (!EmailPreferences.ParseDigest(Digest, out var digest))
         {
             ModelState.AddModelError("", t["Choose daily, weekly or never."]);
             Current = await preferences.GetAsync(id);

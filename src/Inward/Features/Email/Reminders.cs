@@ -18,6 +18,9 @@ public sealed class EmailOptions
     public string Reminders { get; set; } = "daily 08:00";
 }
 
+/// <summary>A reminder run: every live must-read, or only <paramref name="PostId"/> (e.g. to remind about one post now).</summary>
+public sealed record ReminderRun(int? PostId = null);
+
 /// <summary>Which reminder, if any, a must-read due on <c>due</c> calls for <c>today</c>. Pure.</summary>
 public static class ReminderRules
 {
@@ -47,11 +50,12 @@ public sealed class ReminderJob(InwardDbContext db, AudienceResolver resolver, N
 
     public async Task HandleAsync(JobContext job, CancellationToken ct)
     {
+        var only = job.PayloadAs<ReminderRun>().PostId;
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
         var posts = await db.Set<Post>().AsNoTracking()
             .Where(p => p.Status == PostStatus.Published && p.MustRead && p.MustReadDue != null && p.PublishedUtc <= now
-                && (p.ExpiresUtc == null || p.ExpiresUtc > now))
+                && (p.ExpiresUtc == null || p.ExpiresUtc > now) && (only == null || p.Id == only))
             .ToListAsync(ct);
         foreach (var post in posts)
         {
