@@ -43,6 +43,7 @@ public sealed class EmailTests(Apps apps) : IntegrationTest(apps)
         Assert.DoesNotContain("unsubscribe", mail.HtmlBody + mail.TextBody, StringComparison.OrdinalIgnoreCase);
         Assert.Null(mail.Headers[HeaderId.ListUnsubscribe]);
 
+        await WaitForDeliveryAsync(app, post.Id);
         // The delivery record makes a retried batch a no-op.
         await RunAsync<PostMailBatchJob>(app, new PostMailBatch(post.Id, EmailDelivery.PostKind, post.PublishedUtc!.Value.Ticks, [Recipient.EmployeeKey(employeeId)]));
         Assert.Equal(1, CountTo(app, email));
@@ -93,10 +94,7 @@ public sealed class EmailTests(Apps apps) : IntegrationTest(apps)
         var other = await DepartmentAsync(app);
         var mustRead = await PublishAsync(app, Department(department), Unique("Must-read "), mustRead: true, due: DateOnly.FromDateTime(DateTime.UtcNow.AddDays(9)));
         await app.Smtp.WaitForMessageAsync(email, m => (m.Subject ?? "").Contains(mustRead.Title, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
-        for (var i = 0; i < 50 && !await TestAccounts.WithDbAsync(app, db => db.Set<EmailDelivery>().AnyAsync(d => d.PostId == mustRead.Id)); i++)
-        {
-            await Task.Delay(100); // the record is saved right after SMTP accepted the mail
-        }
+        await WaitForDeliveryAsync(app, mustRead.Id);
         var news = await PublishAsync(app, Department(department), Unique("Canteen news "), "The canteen opens at *eight*.");
         var notMine = await PublishAsync(app, Department(other), Unique("Other news "));
 
@@ -138,6 +136,15 @@ public sealed class EmailTests(Apps apps) : IntegrationTest(apps)
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.PostAsync(url.PathAndQuery + "x", null)).StatusCode);
     }
 
+    /// <summary>The delivery record is saved right after SMTP accepted the mail, a moment after the mail arrives.</summary>
+    private static async Task WaitForDeliveryAsync(InwardApp app, int postId)
+    {
+        for (var i = 0; i < 100 && !await TestAccounts.WithDbAsync(app, db => db.Set<EmailDelivery>().AnyAsync(d => d.PostId == postId)); i++)
+        {
+            await Task.Delay(100);
+        }
+    }
+
     private static Task<DigestFrequency> PreferenceAsync(InwardApp app, int employeeId) =>
         TestAccounts.WithDbAsync(app, async db => await db.Set<EmailPreference>().Where(p => p.EmployeeId == employeeId)
             .Select(p => (DigestFrequency?)p.Digest).SingleOrDefaultAsync() ?? DigestFrequency.Weekly);
@@ -148,7 +155,7 @@ public sealed class EmailTests(Apps apps) : IntegrationTest(apps)
         var app = await App(provider);
         var department = await DepartmentAsync(app);
         var (email, employeeId) = await PersonAsync(app, department);
-        var client = await app.SignedInAsync(email);
+        var client = await app.SignedInAsync(email, TestAccounts.Password);
 
         var account = await client.GetStringAsync("/account");
         Assert.Contains("href=\"/account/email\"", account, StringComparison.Ordinal);
