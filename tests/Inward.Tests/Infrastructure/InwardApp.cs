@@ -62,6 +62,9 @@ public sealed partial class InwardApp : WebApplicationFactory<Program>
         builder.UseSetting("Identity:SecurityStampValidationSeconds", "0");
         // Measure KPIs' metrics on every read, so tests see a change at once (the cache has its own unit test).
         builder.UseSetting("Metrics:CacheSeconds", "0");
+        // Webhook tests post to a receiver on 127.0.0.1 over http (the policy itself has unit tests).
+        builder.UseSetting("Webhooks:AllowHttp", "true");
+        builder.UseSetting("Webhooks:AllowPrivateNetworks", "true");
         foreach (var (key, value) in _settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

@@ -358,6 +358,24 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
         Get("/partner/news/{id:int}", Needs(Capability.UseExtranet), "/partner/news/999999999", ok: [404]),
         Get("/api/v1/partner/news", Needs(Capability.UseExtranet)),
         Get("/api/v1/partner/news/{id:int}", Needs(Capability.UseExtranet), "/api/v1/partner/news/999999999", ok: [404]),
+        // E-mail and webhooks (issue 5)
+        // /account/email and the preferences API need an employee record (every internal demo account has one). The unsubscribe page is
+        // public: the signed token is the authority; a missing or forged token is 404 for everyone.
+        Get("/account/email", Needs(Capability.UseIntranet)),
+        Post("/account/email", Needs(Capability.UseIntranet)),
+        Get("/email/unsubscribe", Anonymous, "/email/unsubscribe?token=forged", ok: [404]),
+        Post("/email/unsubscribe", Anonymous, "/email/unsubscribe?token=forged", ok: [404]),
+        Get("/api/v1/me/email-preferences", Needs(Capability.UseIntranet)),
+        Send("PUT", "/api/v1/me/email-preferences", Needs(Capability.UseIntranet), ok: [415]),
+        Get("/settings/webhooks", Needs(Capability.ManageSettings)),
+        Post("/settings/webhooks?handler=Save", Needs(Capability.ManageSettings)),
+        Post("/settings/webhooks?handler=Delete", Needs(Capability.ManageSettings), "/settings/webhooks?handler=Delete&id=999999999", ok: [404]),
+        Post("/settings/webhooks?handler=Test", Needs(Capability.ManageSettings), "/settings/webhooks?handler=Test&id=999999999", ok: [404]),
+        Get("/api/v1/webhooks", Needs(Capability.ManageSettings)),
+        Get("/api/v1/webhooks/{id:int}", Needs(Capability.ManageSettings), "/api/v1/webhooks/999999999", ok: [404]),
+        Post("/api/v1/webhooks", Needs(Capability.ManageSettings), ok: [415]),
+        Send("PUT", "/api/v1/webhooks/{id:int}", Needs(Capability.ManageSettings), "/api/v1/webhooks/999999999", ok: [415]),
+        Send("DELETE", "/api/v1/webhooks/{id:int}", Needs(Capability.ManageSettings), "/api/v1/webhooks/999999999", ok: [404]),
     ];
 
 

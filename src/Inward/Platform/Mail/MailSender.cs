@@ -15,7 +15,9 @@ public sealed class SmtpOptions
     public string From { get; set; } = "Inward <inward@localhost>";
 }
 
-public sealed record MailMessage(string To, string Subject, string TextBody, string? HtmlBody = null, string? ToName = null);
+/// <param name="Headers">Extra headers, e.g. List-Unsubscribe (RFC 8058) on digests.</param>
+public sealed record MailMessage(string To, string Subject, string TextBody, string? HtmlBody = null, string? ToName = null,
+    IReadOnlyList<KeyValuePair<string, string>>? Headers = null);
 
 /// <summary>Sends e-mail over SMTP, or — when no SMTP host is configured — writes .eml files to data/mail.</summary>
 public sealed class MailSender(Microsoft.Extensions.Options.IOptions<SmtpOptions> options, IConfiguration configuration, ILogger<MailSender> logger)
@@ -31,6 +33,10 @@ public sealed class MailSender(Microsoft.Extensions.Options.IOptions<SmtpOptions
         message.From.Add(MailboxAddress.Parse(o.From));
         message.To.Add(new MailboxAddress(mail.ToName ?? "", mail.To));
         message.Subject = mail.Subject;
+        foreach (var (name, value) in mail.Headers ?? [])
+        {
+            message.Headers.Add(name, value);
+        }
         var body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody };
         message.Body = body.ToMessageBody();
 
