@@ -1,4 +1,5 @@
 using Inward.Platform.Demo;
+using Inward.Platform.Jobs;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Inward.Features.Posts;
@@ -10,6 +11,10 @@ public static class PostsModule
     {
         builder.Services.AddScoped<PostViews>();
         builder.Services.AddScoped<PostPublisher>();
+        builder.Services.AddScoped<PostAuthoring>();
+        builder.Services.AddScoped<PostReceiptCounts>();
+        builder.Services.AddJobHandler<ScheduledPublicationJob>(PostAuthoring.PublishAtJob);
+        builder.Services.AddJobHandler<PostExpiryJob>(PostAuthoring.ExpireJob);
         builder.Services.AddScoped<IDemoContent, PostsDemoContent>();
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Posts/Editor", "/posts/{id:int}/edit"));
         return builder;
@@ -18,6 +23,7 @@ public static class PostsModule
     public static WebApplication MapPosts(this WebApplication app)
     {
         app.MapPostsApi();
+        app.MapPostsAuthoringApi();
         return app;
     }
 }

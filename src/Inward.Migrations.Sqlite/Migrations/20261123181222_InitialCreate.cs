@@ -220,7 +220,13 @@ namespace Inward.Migrations.Sqlite.Migrations
                     AudienceJson = table.Column<string>(type: "TEXT", maxLength: 200000, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     PublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PublishAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ApproverRole = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    SubmittedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReviewComment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ReviewedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    EditedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Pinned = table.Column<bool>(type: "INTEGER", nullable: false),
                     MustRead = table.Column<bool>(type: "INTEGER", nullable: false),
                     MustReadDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
@@ -235,6 +241,19 @@ namespace Inward.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Posts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PostSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RequireApproval = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostSettings", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -377,6 +396,63 @@ namespace Inward.Migrations.Sqlite.Migrations
                         principalTable: "Locations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PostRevisions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: false),
+                    TextsJson = table.Column<string>(type: "TEXT", maxLength: 2000000, nullable: false),
+                    EditorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    EditorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    AfterPublication = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostRevisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PostRevisions_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PostTexts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostTexts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PostTexts_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PostTexts_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1374,9 +1450,26 @@ namespace Inward.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PostRevisions_PostId_Number",
+                table: "PostRevisions",
+                columns: new[] { "PostId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Posts_Status_PublishedUtc",
                 table: "Posts",
                 columns: new[] { "Status", "PublishedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostTexts_DepartmentId",
+                table: "PostTexts",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostTexts_PostId_DepartmentId_Language",
+                table: "PostTexts",
+                columns: new[] { "PostId", "DepartmentId", "Language" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_RequiredTraining_RoleCardId",
@@ -1515,6 +1608,15 @@ namespace Inward.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "PostReads");
+
+            migrationBuilder.DropTable(
+                name: "PostRevisions");
+
+            migrationBuilder.DropTable(
+                name: "PostSettings");
+
+            migrationBuilder.DropTable(
+                name: "PostTexts");
 
             migrationBuilder.DropTable(
                 name: "RequiredTraining");
