@@ -291,7 +291,8 @@ public sealed class PostAuthoring(InwardDbContext db, PostPublisher publisher, I
 
     private async Task QueueExpiryAsync(Post post, CancellationToken ct)
     {
-        if (post.ExpiresUtc is { } at && post.Id != 0 && post.Status is PostStatus.Published or PostStatus.Scheduled)
+        // Queued for drafts too: the job only expires a post that is published by then.
+        if (post.ExpiresUtc is { } at && post.Id != 0)
         {
             await jobs.EnqueueAsync(ExpireJob, new PostTimeJob(post.Id, at.Ticks), at, $"{ExpireJob}:{post.Id}:{at.Ticks}", ct);
         }
