@@ -70,6 +70,8 @@ public sealed class AppProcess : IAsyncDisposable
             "--Smtp:Host=",
             "--Database:Provider=Sqlite",
             "--RateLimits:SignInPerMinute=100000",
+            // Scheduled posts publish within a second of their time (the post-authoring journey waits for one).
+            "--Jobs:PollSeconds=1",
         ])
         {
             start.ArgumentList.Add(arg);

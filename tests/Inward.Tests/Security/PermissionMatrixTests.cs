@@ -376,6 +376,27 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
         Post("/api/v1/webhooks", Needs(Capability.ManageSettings), ok: [415]),
         Send("PUT", "/api/v1/webhooks/{id:int}", Needs(Capability.ManageSettings), "/api/v1/webhooks/999999999", ok: [415]),
         Send("DELETE", "/api/v1/webhooks/{id:int}", Needs(Capability.ManageSettings), "/api/v1/webhooks/999999999", ok: [404]),
+        // Post authoring (issue 5)
+        // Authors (Communicate) manage posts; reviewing needs only UseIntranet at the door, then the post's approver role
+        // (HR approves without being an author). Unknown posts are 404; the settings form redirects after saving.
+        Get("/posts", Needs(Capability.Communicate)),
+        Get("/posts/review", Needs(Capability.UseIntranet)),
+        Post("/posts/review?handler=Approve", Needs(Capability.UseIntranet), "/posts/review?handler=Approve&id=999999999", ok: [404]),
+        Post("/posts/review?handler=Reject", Needs(Capability.UseIntranet), "/posts/review?handler=Reject&id=999999999", ok: [404]),
+        Get("/posts/{id:int}/history", Needs(Capability.Communicate), "/posts/999999999/history", ok: [404]),
+        Get("/posts/settings", Needs(Capability.ManageSettings)),
+        Post("/posts/settings", Needs(Capability.ManageSettings), ok: [302]),
+        Get("/api/v1/posts", Needs(Capability.Communicate)),
+        Post("/api/v1/posts", Needs(Capability.Communicate), ok: [415]),
+        Send("PUT", "/api/v1/posts/{id:int}", Needs(Capability.Communicate), "/api/v1/posts/999999999", ok: [404]),
+        Send("DELETE", "/api/v1/posts/{id:int}", Needs(Capability.Communicate), "/api/v1/posts/999999999", ok: [404]),
+        Get("/api/v1/posts/{id:int}/source", Needs(Capability.Communicate), "/api/v1/posts/999999999/source", ok: [404]),
+        Get("/api/v1/posts/{id:int}/receipts", Needs(Capability.Communicate), "/api/v1/posts/999999999/receipts", ok: [404]),
+        Post("/api/v1/posts/{id:int}/submit", Needs(Capability.Communicate), "/api/v1/posts/999999999/submit", ok: [404]),
+        Post("/api/v1/posts/{id:int}/publish", Needs(Capability.Communicate), "/api/v1/posts/999999999/publish", ok: [404]),
+        Post("/api/v1/posts/{id:int}/unpublish", Needs(Capability.Communicate), "/api/v1/posts/999999999/unpublish", ok: [404]),
+        Post("/api/v1/posts/{id:int}/approve", Needs(Capability.UseIntranet), "/api/v1/posts/999999999/approve", ok: [404]),
+        Post("/api/v1/posts/{id:int}/reject", Needs(Capability.UseIntranet), "/api/v1/posts/999999999/reject", ok: [404]),
     ];
 
 

@@ -13,7 +13,7 @@ public enum PostType
     NewsletterIssue,
 }
 
-/// <summary>Where a post is in its life. InReview, Scheduled and Expired are reserved for the approval and scheduling work.</summary>
+/// <summary>Where a post is in its life: draft → in review → scheduled → published → expired.</summary>
 public enum PostStatus
 {
     Draft,
@@ -37,7 +37,17 @@ public sealed class Post : IAudited
     public required string AudienceJson { get; set; }
     public PostStatus Status { get; set; }
     public DateTime? PublishedUtc { get; set; }
+    /// <summary>When a scheduled post goes live (a background job at this time publishes it).</summary>
+    public DateTime? PublishAtUtc { get; set; }
     public DateTime? ExpiresUtc { get; set; }
+    /// <summary>The access role whose holders (other than the author) may approve the post while it is in review.</summary>
+    public string? ApproverRole { get; set; }
+    public DateTime? SubmittedUtc { get; set; }
+    /// <summary>The last reviewer's comment (a rejection's reason).</summary>
+    public string? ReviewComment { get; set; }
+    public string? ReviewedByName { get; set; }
+    /// <summary>The last change of the text after publication ("edited" for readers).</summary>
+    public DateTime? EditedUtc { get; set; }
     public bool Pinned { get; set; }
     public bool MustRead { get; set; }
     public DateOnly? MustReadDue { get; set; }
@@ -92,6 +102,9 @@ internal sealed class PostConfiguration :
         b.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(p => p.AuthorUserId).HasMaxLength(450);
         b.Property(p => p.AuthorName).HasMaxLength(200);
+        b.Property(p => p.ApproverRole).HasMaxLength(40);
+        b.Property(p => p.ReviewComment).HasMaxLength(PostRules.CommentMax);
+        b.Property(p => p.ReviewedByName).HasMaxLength(200);
         b.HasIndex(p => new { p.Status, p.PublishedUtc });
         b.HasIndex(p => new { p.Pinned, p.PublishedUtc });
         b.HasIndex(p => new { p.MustRead, p.PublishedUtc });

@@ -13,3 +13,25 @@ public static class PostTexts
         _ => type.ToString(),
     };
 }
+
+/// <summary>English names (localiser keys) of statuses and languages.</summary>
+public static class PostStatusTexts
+{
+    public static string StatusName(PostStatus status) => status switch
+    {
+        PostStatus.Draft => "Draft",
+        PostStatus.InReview => "In review",
+        PostStatus.Scheduled => "Scheduled",
+        PostStatus.Published => "Published",
+        PostStatus.Expired => "Expired",
+        _ => status.ToString(),
+    };
+
+    public static string LanguageName(string? language) => language switch
+    {
+        "en" => "English",
+        "ar" => "Arabic",
+        "pl" => "Polish",
+        _ => "Default language",
+    };
+}

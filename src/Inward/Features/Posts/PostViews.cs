@@ -44,7 +44,7 @@ public sealed record FeedCursor(DateTime PublishedUtc, int Id)
 
 /// <summary>A post as its reader sees it.</summary>
 public sealed record PostView(int Id, PostType Type, string Title, string Body, DateTime PublishedUtc, DateTime? ExpiresUtc, bool Pinned,
-    bool MustRead, DateOnly? MustReadDue, string AuthorName, DateTime? AcknowledgedUtc);
+    bool MustRead, DateOnly? MustReadDue, string AuthorName, DateTime? AcknowledgedUtc, DateTime? EditedUtc = null);
 
 /// <summary>An unacknowledged must-read for the banner.</summary>
 public sealed record MustReadItem(int Id, string Title, DateOnly? Due);
@@ -132,7 +132,7 @@ public sealed class PostViews(InwardDbContext db, AudienceResolver resolver, Tim
         }
         items.AddRange(found.Take(PageSize).Select(c => c.ToItem()));
         var older = found.Count > PageSize ? new FeedCursor(found[PageSize - 1].PublishedUtc, found[PageSize - 1].Id) : scanned;
-        return new(items, older);
+        return new(await WithReaderTextsAsync(items, reader, ct), older);
     }
 
     private const int TopMax = 50;
@@ -152,6 +152,42 @@ public sealed class PostViews(InwardDbContext db, AudienceResolver resolver, Tim
         return Live().Where(p => db.Set<PostAudienceKey>().Any(k => k.PostId == p.Id && keys.Contains(k.Key)));
     }
 
+    /// <summary>
+    /// Feed items with the title and excerpt of the variant and language the reader gets (one query for the page's
+    /// posts). Items of posts without variants or translations are returned unchanged.
+    /// </summary>
+    private async Task<IReadOnlyList<FeedItem>> WithReaderTextsAsync(IReadOnlyList<FeedItem> items, Reader reader, CancellationToken ct)
+    {
+        var texts = await TextsForReaderAsync([.. items.Select(i => i.Id)], reader.Facts, reader.Tree, ct);
+        return texts.Count == 0 ? items
+            : [.. items.Select(i => texts.TryGetValue(i.Id, out var text) ? i with { Title = text.Title, Excerpt = Excerpt(text.Body) } : i)];
+    }
+
+    /// <summary>
+    /// For the given posts, the text (variant and translation) this reader gets, in the current UI language; only posts
+    /// that have variants or translations are in the answer. Default titles and bodies are passed in by the caller's query.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, ResolvedText>> TextsForReaderAsync(IReadOnlyCollection<int> postIds, MemberFacts facts, DepartmentTree tree,
+        CancellationToken ct = default)
+    {
+        if (postIds.Count == 0)
+        {
+            return new Dictionary<int, ResolvedText>();
+        }
+        var rows = await db.Set<PostText>().AsNoTracking().Where(t => postIds.Contains(t.PostId))
+            .Select(t => new { t.PostId, t.DepartmentId, t.Language, t.Title, t.Body }).ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            return new Dictionary<int, ResolvedText>();
+        }
+        var withTexts = rows.Select(r => r.PostId).Distinct().ToList();
+        var defaults = await db.Set<Post>().AsNoTracking().Where(p => withTexts.Contains(p.Id)).Select(p => new { p.Id, p.Title, p.Body }).ToListAsync(ct);
+        var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        return defaults.ToDictionary(p => p.Id, p => PostVariants.Resolve(p.Title, p.Body,
+            [.. rows.Where(r => r.PostId == p.Id).Select(r => new PostTextInput(r.DepartmentId, r.Language, r.Title, r.Body))],
+            facts.DepartmentId, tree, language));
+    }
+
     /// <summary>The post when it is live and the person is in its audience; null otherwise (callers answer 404).</summary>
     public async Task<PostView?> PostAsync(ClaimsPrincipal user, int id, CancellationToken ct = default)
     {
@@ -163,8 +199,9 @@ public sealed class PostViews(InwardDbContext db, AudienceResolver resolver, Tim
         var employeeId = reader.Facts.EmployeeId;
         var acknowledged = employeeId is null ? null : await db.Set<PostAcknowledgement>().AsNoTracking()
             .Where(a => a.PostId == id && a.EmployeeId == employeeId).Select(a => (DateTime?)a.AcknowledgedUtc).FirstOrDefaultAsync(ct);
-        return new(post.Id, post.Type, post.Title, post.Body, post.PublishedUtc!.Value, post.ExpiresUtc, post.Pinned, post.MustRead, post.MustReadDue,
-            post.AuthorName, acknowledged);
+        var text = (await TextsForReaderAsync([post.Id], reader.Facts, reader.Tree, ct)).GetValueOrDefault(post.Id);
+        return new(post.Id, post.Type, text?.Title ?? post.Title, text?.Body ?? post.Body, post.PublishedUtc!.Value, post.ExpiresUtc, post.Pinned,
+            post.MustRead, post.MustReadDue, post.AuthorName, acknowledged, post.EditedUtc);
     }
 
     /// <summary>Records the first opening of a post by an employee (once per person).</summary>
@@ -209,9 +246,11 @@ public sealed class PostViews(InwardDbContext db, AudienceResolver resolver, Tim
         var candidates = await Candidates(reader).Where(p => p.MustRead && !db.Set<PostAcknowledgement>().Any(a => a.PostId == p.Id && a.EmployeeId == employeeId))
             .Select(p => new { p.Id, p.Title, p.MustReadDue, p.PublishedUtc, p.AudienceJson })
             .ToListAsync(ct);
-        return [.. candidates.Where(p => reader.Includes(p.AudienceJson))
+        var open = candidates.Where(p => reader.Includes(p.AudienceJson))
             .OrderBy(p => p.MustReadDue is null).ThenBy(p => p.MustReadDue).ThenByDescending(p => p.PublishedUtc)
-            .Take(max).Select(p => new MustReadItem(p.Id, p.Title, p.MustReadDue))];
+            .Take(max).ToList();
+        var texts = await TextsForReaderAsync([.. open.Select(p => p.Id)], reader.Facts, reader.Tree, ct);
+        return [.. open.Select(p => new MustReadItem(p.Id, texts.TryGetValue(p.Id, out var text) ? text.Title : p.Title, p.MustReadDue))];
     }
 
     private async Task SaveIgnoringDuplicateAsync(CancellationToken ct)

@@ -63,6 +63,14 @@ internal sealed class PostsDemoContent(TimeProvider clock) : IDemoContent
                 "Logistics has two new electric vans, so next-day delivery now reaches the whole Tricity area.",
                 Departments(logistics), 9));
         await db.SaveChangesAsync(ct);
+        // Logistics reads its own side of the same must-read (a department variant).
+        db.Set<PostText>().Add(new PostText
+        {
+            PostId = returns.Id, DepartmentId = logistics, Title = "Returns: collections booked on the first call",
+            Body = "From Monday Customer Service books a rider's return **on the first call**, straight into our shared calendar.\n\n"
+                + "1. Keep the calendar's collection slots up to date.\n2. Confirm the driver's window the day before.\n3. Log the frame number when the bike arrives.",
+        });
+        await db.SaveChangesAsync(ct);
         return true;
     }
 }

@@ -1,4 +1,5 @@
 using Inward.Platform.Demo;
+using Inward.Platform.Jobs;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Inward.Features.Posts;
@@ -11,6 +12,10 @@ public static class PostsModule
         builder.Services.AddScoped<PostViews>();
         builder.Services.AddScoped<PostPublisher>();
         builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, PostAudienceIndexer>();
+        builder.Services.AddScoped<PostAuthoring>();
+        builder.Services.AddScoped<PostReceiptCounts>();
+        builder.Services.AddJobHandler<ScheduledPublicationJob>(PostAuthoring.PublishAtJob);
+        builder.Services.AddJobHandler<PostExpiryJob>(PostAuthoring.ExpireJob);
         builder.Services.AddScoped<IDemoContent, PostsDemoContent>();
         builder.Services.AddSingleton<Platform.Cli.ICliCommand, SeedPostsCommand>();
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Posts/Editor", "/posts/{id:int}/edit"));
@@ -25,6 +30,7 @@ public static class PostsModule
         app.MapPostsApi();
         Email.EmailModule.MapEmail(app);
         Webhooks.WebhooksModule.MapWebhooks(app);
+        app.MapPostsAuthoringApi();
         return app;
     }
 }

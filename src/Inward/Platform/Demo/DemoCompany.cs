@@ -25,6 +25,7 @@ public static class DemoCompany
         ($"comms@{Domain}", [Roles.Communicator, Roles.Employee], "Sales & Marketing", false),
         ($"manager@{Domain}", [Roles.Manager, Roles.Employee], "Customer Service", true),
         ($"employee@{Domain}", [Roles.Employee], "Customer Service", false),
+        ($"logistics@{Domain}", [Roles.Employee], "Logistics", false),
     ];
 
     public const string PartnerEmail = $"partner@{Domain}";
