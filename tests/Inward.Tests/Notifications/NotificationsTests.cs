@@ -45,7 +45,7 @@ public sealed class NotificationsTests(Apps apps) : IntegrationTest(apps)
 
     private static async Task<Post> PostForAsync(InwardApp app, int department, bool mustRead = false) => await TestAccounts.WithDbAsync(app, async db =>
     {
-        var rule = new AudienceRule { Include = [new AudienceClause { Departments = [department] }] };
+        var rule = new AudienceRule { Include = [new AudienceClause { Departments = [new DepartmentChoice { Id = department }] }] };
         var post = new Post
         {
             Title = $"Notified {Guid.NewGuid():N}", Body = "Body", AudienceJson = rule.ToJson(), Status = PostStatus.Published,

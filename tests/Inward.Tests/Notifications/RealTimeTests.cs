@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Inward.Features.Notifications;
+using Inward.Platform.Data;
 using Inward.Tests.Admin;
 using Inward.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http.Connections;
@@ -86,8 +87,8 @@ public sealed class RealTimeTests(Apps apps) : IntegrationTest(apps)
     public async Task An_open_page_receives_its_own_notification_and_never_another_persons(DatabaseProvider provider)
     {
         var app = await App(provider);
-        var (mine, _, myId) = await TestAccounts.CreateAsync(app, [Platform.Identity.Roles.Employee]);
-        var (theirs, _, theirId) = await TestAccounts.CreateAsync(app, [Platform.Identity.Roles.Employee]);
+        var (mine, _, myId) = await TestAccounts.CreateAsync(app, [Inward.Platform.Identity.Roles.Employee]);
+        var (theirs, _, theirId) = await TestAccounts.CreateAsync(app, [Inward.Platform.Identity.Roles.Employee]);
         await using var me = await Listener.ConnectAsync(app, mine, TestAccounts.Password);
         await using var them = await Listener.ConnectAsync(app, theirs, TestAccounts.Password);
 
