@@ -15,13 +15,13 @@ public static class NotificationsApi
     public static IEndpointRouteBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
     {
         // The reader policy: partners have UseExtranet, not UseIntranet, and get their own notifications too.
-        var api = app.MapApiV1("Notifications", NotificationsModule.ReaderPolicy).MapGroup("/notifications");
-        api.MapGet("", ListAsync).WithSummary("The caller's notifications, newest first (page from 1, pageSize 1..200, unread=true for unread only)")
+        var api = app.MapApiV1("Notifications", NotificationsModule.ReaderPolicy);
+        api.MapGet("/notifications", ListAsync).WithSummary("The caller's notifications, newest first (page from 1, pageSize 1..200, unread=true for unread only)")
             .ProducesValidationProblem();
-        api.MapGet("/unread-count", UnreadAsync).WithSummary("How many of the caller's notifications are unread");
-        api.MapPost("/{id:long}/read", MarkReadAsync).WithSummary("Mark one of the caller's notifications read (idempotent; 404 for any other id)")
+        api.MapGet("/notifications/unread-count", UnreadAsync).WithSummary("How many of the caller's notifications are unread");
+        api.MapPost("/notifications/{id:long}/read", MarkReadAsync).WithSummary("Mark one of the caller's notifications read (idempotent; 404 for any other id)")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost("/read", MarkAllReadAsync).WithSummary("Mark all of the caller's notifications read");
+        api.MapPost("/notifications/read", MarkAllReadAsync).WithSummary("Mark all of the caller's notifications read");
         return app;
     }
 
