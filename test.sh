@@ -44,6 +44,8 @@ missing_packages() {
     /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || echo python3-aiosmtpd
     dpkg-query -W -f='${Status}' fonts-noto-core 2>/dev/null | grep -q 'ok installed' \
         || echo fonts-noto-core                           # Arabic glyphs in screenshots
+    command -v node >/dev/null || echo nodejs             # the build's `npm ci` (SignalR browser client)
+    command -v npm >/dev/null || echo npm
 }
 
 install_missing_packages() {

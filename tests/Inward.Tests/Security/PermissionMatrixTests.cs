@@ -397,6 +397,20 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
         Post("/api/v1/posts/{id:int}/unpublish", Needs(Capability.Communicate), "/api/v1/posts/999999999/unpublish", ok: [404]),
         Post("/api/v1/posts/{id:int}/approve", Needs(Capability.UseIntranet), "/api/v1/posts/999999999/approve", ok: [404]),
         Post("/api/v1/posts/{id:int}/reject", Needs(Capability.UseIntranet), "/api/v1/posts/999999999/reject", ok: [404]),
+        // Notifications (issue 5)
+        // Everyone signed in (intranet or extranet) has their own notifications; another person's id is 404 like an
+        // unknown one. The hub refuses anonymous negotiation with 401; negotiating takes POST, and the connection
+        // endpoint without a connection id is a bad request.
+        Get("/notifications", SignedIn),
+        Post("/notifications?handler=Open", SignedIn, "/notifications?handler=Open&id=999999999", ok: [404]),
+        Post("/notifications?handler=Read", SignedIn, "/notifications?handler=Read&id=999999999", ok: [404]),
+        Post("/notifications?handler=ReadAll", SignedIn, ok: [302]),
+        Get("/api/v1/notifications", SignedIn),
+        Get("/api/v1/notifications/unread-count", SignedIn),
+        Post("/api/v1/notifications/{id:long}/read", SignedIn, "/api/v1/notifications/999999999/read", ok: [404]),
+        Post("/api/v1/notifications/read", SignedIn),
+        Any("/hubs/notifications/negotiate", SignedIn, ok: [405]),
+        Any("/hubs/notifications", SignedIn, ok: [400]),
     ];
 
 

@@ -99,7 +99,7 @@ public static class IdentitySetup
 
     private static Task ApiAwareRedirect(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {
-        if (ctx.Request.Path.StartsWithSegments("/api"))
+        if (Web.WebSetup.IsApiRequest(ctx.Request))
         {
             ctx.Response.StatusCode = status;
             return Task.CompletedTask;

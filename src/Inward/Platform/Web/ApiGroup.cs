@@ -10,8 +10,12 @@ public static class ApiGroup
     /// the OpenAPI tag, and the problem responses every endpoint can give (401, 403, 429).
     /// </summary>
     public static RouteGroupBuilder MapApiV1(this IEndpointRouteBuilder app, string tag, Capability capability) =>
+        app.MapApiV1(tag, capability.ToString());
+
+    /// <summary>The same, for endpoints whose rule is a named policy rather than one capability (e.g. "intranet or extranet").</summary>
+    public static RouteGroupBuilder MapApiV1(this IEndpointRouteBuilder app, string tag, string policy) =>
         app.MapGroup("/api/v1")
-            .RequireAuthorization(capability.ToString())
+            .RequireAuthorization(policy)
             .RequireRateLimiting(WebSetup.ApiLimit)
             .WithTags(tag)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -96,9 +96,12 @@ public static class WebSetup
     public static IApplicationBuilder UseForwardedHeadersBehindProxy(this WebApplication app) =>
         BehindProxy(app.Configuration) ? app.UseForwardedHeaders() : app;
 
-    /// <summary>Requests answered with problem details whatever they accept: the API and its unknown routes.</summary>
+    /// <summary>
+    /// Requests answered with problem details whatever they accept: the API and its unknown routes, and the SignalR hubs
+    /// (a script negotiating a connection wants 401/403, not a redirect to the sign-in page).
+    /// </summary>
     public static bool IsApiRequest(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/api/docs");
+        (request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/api/docs")) || request.Path.StartsWithSegments("/hubs");
 
     /// <summary>
     /// Gives bodiless error responses (401, 403, 404, 405, 400 from binding, ...) an RFC 7807 body on the API. Pages are
