@@ -7,9 +7,9 @@ namespace Inward.Features.Notifications;
 public readonly record struct NotificationMessage(int EmployeeId, string Title);
 
 /// <summary>
-/// The one way features tell people something in the app (new post, mention, reminder...). Adds the rows to the
-/// request's context and saves them in one SaveChanges (EF batches the inserts: no query per row); then pushes the news
-/// to the open pages of the people concerned (<see cref="NotificationPush"/>).
+/// The one way features tell people something in the app (new post, mention, reminder...). Saves the caller's pending
+/// changes, writes the rows with one set-based INSERT per distinct title, then pushes the news to the open
+/// pages of the people concerned (<see cref="NotificationPush"/>).
 /// </summary>
 public sealed class Notifier(InwardDbContext db, TimeProvider clock, NotificationPush push)
 {
@@ -29,41 +29,31 @@ public sealed class Notifier(InwardDbContext db, TimeProvider clock, Notificatio
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var seen = new HashSet<int>();
-        var rows = new List<Notification>();
-        foreach (var message in messages)
+        var byTitle = messages.Where(m => seen.Add(m.EmployeeId))
+            .GroupBy(m => Shorten(m.Title), m => m.EmployeeId, StringComparer.Ordinal).ToList();
+        // The caller's pending changes first (e.g. the mention records that go with these notifications), as before.
+        await db.SaveChangesAsync(ct);
+        // One set-based INSERT per distinct title: 10,000 recipients cost a few statements, not 10,000 tracked entities.
+        foreach (var group in byTitle)
         {
-            if (seen.Add(message.EmployeeId))
-            {
-                rows.Add(new Notification { EmployeeId = message.EmployeeId, Kind = kind, Title = Shorten(message.Title), Url = url, CreatedUtc = now });
-            }
+            await InsertAsync([.. group], kind, group.Key, url, now, ct);
         }
-        if (rows.Count == 0)
+        foreach (var group in byTitle)
         {
-            return;
-        }
-        // Thousands of new rows: skip the change detector's scan per Add (the rows are new, nothing to compare).
-        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            db.Set<Notification>().AddRange(rows);
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(ct);
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = detect;
-        }
-        // Saved: stop tracking them, so later saves of this context (a job's completion) do not scan them again.
-        foreach (var row in rows)
-        {
-            db.Entry(row).State = EntityState.Detached;
-        }
-        foreach (var group in rows.GroupBy(r => r.Title, StringComparer.Ordinal))
-        {
-            await push.NotifiedAsync(group.Select(r => r.EmployeeId), new PushedNotification(kind, group.Key, url), ct);
+            await push.NotifiedAsync(group, new PushedNotification(kind, group.Key, url), ct);
         }
     }
+
+    private Task<int> InsertAsync(int[] employeeIds, string kind, string title, string url, DateTime now, CancellationToken ct) =>
+        db.Database.IsNpgsql()
+            ? db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Notifications" ("EmployeeId", "Kind", "Title", "Url", "CreatedUtc")
+                SELECT unnest({employeeIds}), {kind}, {title}, {url}, {now}
+                """, ct)
+            : db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Notifications" ("EmployeeId", "Kind", "Title", "Url", "CreatedUtc")
+                SELECT value, {kind}, {title}, {url}, {now} FROM json_each({System.Text.Json.JsonSerializer.Serialize(employeeIds)})
+                """, ct);
 
     private static string Shorten(string title) =>
         title.Length <= Notification.TitleMax ? title : title[..(Notification.TitleMax - 1)] + "…";
