@@ -8,7 +8,10 @@ for tool in wrk bc sqlite3; do
   command -v "$tool" >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" >/dev/null
 done
 out=bench/out; mkdir -p "$out"
-work=$(mktemp -d); trap 'kill "$(cat "$work/pid" 2>/dev/null)" 2>/dev/null || true; rm -rf "$work"' EXIT
+work=$(mktemp -d)
+# Stop the app (and wait for it: its mail jobs write into $work) before removing the work folder.
+cleanup() { local pid; pid=$(cat "$work/pid" 2>/dev/null || true); if [ -n "$pid" ] && kill "$pid" 2>/dev/null; then while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done; fi; rm -rf "$work" || true; }
+trap cleanup EXIT
 port=5099; duration=${BENCH_DURATION:-10}
 
 dotnet build src/Inward -c Release -v q -nologo >/dev/null
@@ -36,7 +39,7 @@ for i in 1 2 3; do
 done
 
 # 3. HTTP: the app on the 10,000-employee data with the demo accounts.
-(cd src/Inward && exec dotnet "../../$app" --demo "--Inward:DataDirectory=$data" --urls "http://127.0.0.1:$port" \
+(cd src/Inward && exec dotnet "../../$app" --demo "--Inward:DataDirectory=$data" --urls "http://127.0.0.1:$port" --Jobs:PollSeconds=1 \
   --RateLimits:ApiPerMinute=1000000000 --Logging:LogLevel:Default=Warning > "$work/app.log" 2>&1 & echo $! > "$work/pid")
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.3; done
 token=$(inward token create --user admin@demo.example --name bench "--Inward:DataDirectory=$data" | grep -o 'inw_[A-Za-z0-9_-]*' | head -1)
@@ -76,6 +79,29 @@ users() { # name path
 feed_rows=("$(users hello /hello)" "$(users feed /api/v1/feed)")
 feed_hello=$(echo "${feed_rows[0]}" | cut -d'|' -f3)
 
+# Issue 5: publishing a must-read to everyone. The HTTP publish saves the post and queues one job per channel; the
+# in-app channel writes a notification per employee, the mail channel queues e-mail batches of 200. Measured from the
+# publish request until every channel job has succeeded (the worker polls every second: --Jobs:PollSeconds=1).
+db="$data/inward.db"
+comms_token=$(echo "$tokens" | cut -d' ' -f3)
+api() { curl -sf -H "Authorization: Bearer $comms_token" -H 'Content-Type: application/json' "$@"; }
+post_id=$(api -d '{"type":"Announcement","title":"Bench must-read","body":"Please read **this**.","audience":{"version":1,"include":[{"everyone":true}],"exclude":[]},"mustRead":true}' \
+  "http://127.0.0.1:$port/api/v1/posts" | python3 -c 'import sys, json; print(json.load(sys.stdin)["id"])')
+batches_before=$(sqlite3 "$db" "select count(*) from BackgroundJobs where Kind = 'email.batch'")
+t0=$(date +%s.%N)
+publish_http=$(api -o /dev/null -w '%{time_total}' -d '{}' "http://127.0.0.1:$port/api/v1/posts/$post_id/publish")
+channel_sql="from BackgroundJobs where Kind like 'posts.published.%' and Payload like '%\"PostId\":$post_id,%'"
+for _ in $(seq 1 1200); do
+  n=$(sqlite3 "$db" "select count(*) $channel_sql"); open=$(sqlite3 "$db" "select count(*) $channel_sql and Status <> 'Succeeded'")
+  [ "$n" -gt 0 ] && [ "$open" -eq 0 ] && break
+  sleep 0.05
+done
+publish_s=$(echo "$(date +%s.%N) - $t0" | bc)
+notified=$(sqlite3 "$db" "select count(*) from Notifications where Url = '/news/$post_id'")
+employees=$(sqlite3 "$db" "select count(*) from Employees where IsActive")
+batches=$(( $(sqlite3 "$db" "select count(*) from BackgroundJobs where Kind = 'email.batch'") - batches_before ))
+channel_runs=$(sqlite3 "$db" "select replace(Kind, 'posts.published.', '') $channel_sql" | paste -sd, - | sed 's/,/, /g')
+
 {
   echo "### Run $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(dotnet --version) SDK, wrk -t2 -c64 -d${duration}s on the same machine"
   echo
@@ -84,6 +110,7 @@ feed_hello=$(echo "${feed_rows[0]}" | cut -d'|' -f3)
   echo "| seed 10,000 employees (CLI, SQLite) | ${seed_s%???????} s |"
   echo "| import 10,000-row CSV roster (CLI, SQLite, 3 runs) | $(printf '%.2f s, ' "${import_runs[@]}" | sed 's/, $//') |"
   echo "| seed $posts posts with audience index (CLI, SQLite) | ${posts_s%???????} s |"
+  echo "| publish a must-read to everyone: HTTP publish / until every channel job succeeded | ${publish_http} s / ${publish_s%???????} s ($notified of $employees active employees notified in the app, $batches e-mail batches queued; channel jobs: $channel_runs; includes the worker's poll wait) |"
   echo
   echo "| endpoint | path | req/s | p50 | p99 | ratio to hello |"
   echo "|---|---|---|---|---|---|"

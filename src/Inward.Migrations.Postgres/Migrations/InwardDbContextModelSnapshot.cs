@@ -1128,11 +1128,11 @@ namespace Inward.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MustRead", "PublishedUtc");
-
-                    b.HasIndex("Pinned", "PublishedUtc");
-
                     b.HasIndex("Status", "PublishedUtc");
+
+                    b.HasIndex("MustRead", "Status", "PublishedUtc");
+
+                    b.HasIndex("Pinned", "Status", "PublishedUtc");
 
                     b.ToTable("Posts", (string)null);
                 });

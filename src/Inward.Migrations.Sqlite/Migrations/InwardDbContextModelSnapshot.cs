@@ -1075,11 +1075,11 @@ namespace Inward.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MustRead", "PublishedUtc");
-
-                    b.HasIndex("Pinned", "PublishedUtc");
-
                     b.HasIndex("Status", "PublishedUtc");
+
+                    b.HasIndex("MustRead", "Status", "PublishedUtc");
+
+                    b.HasIndex("Pinned", "Status", "PublishedUtc");
 
                     b.ToTable("Posts", (string)null);
                 });

@@ -77,7 +77,7 @@ public sealed class AccountMail(MailSender mail, CompanyProfile company, IString
     public async Task SendInvitationAsync(InwardUser user, string link, CancellationToken ct = default)
     {
         var companyName = (await company.GetAsync()).Name;
-        var message = InLanguage(user.Language, () => Compose(user, link,
+        var message = LocalisationSetup.InLanguage(user.Language, () => Compose(user, link,
             t["You are invited to {0}", companyName],
             t["Hello {0},", user.DisplayName],
             t["You have been invited to {0}. Choose a password to activate your account:", companyName],
@@ -89,7 +89,7 @@ public sealed class AccountMail(MailSender mail, CompanyProfile company, IString
     public async Task SendPasswordResetAsync(InwardUser user, string link, CancellationToken ct = default)
     {
         var companyName = (await company.GetAsync()).Name;
-        var message = InLanguage(user.Language, () => Compose(user, link,
+        var message = LocalisationSetup.InLanguage(user.Language, () => Compose(user, link,
             t["Reset your password for {0}", companyName],
             t["Hello {0},", user.DisplayName],
             t["Someone asked to reset the password of your account. Choose a new password here:"],
@@ -115,18 +115,4 @@ public sealed class AccountMail(MailSender mail, CompanyProfile company, IString
         return new MailMessage(user.Email!, subject, text, html, user.DisplayName);
     }
 
-    /// <summary>Resource lookups follow the current UI culture, so the mail is composed under the recipient's.</summary>
-    private static T InLanguage<T>(string language, Func<T> compose)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo(LocalisationSetup.IsSupported(language) ? language : "en");
-        try
-        {
-            return compose();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
 }

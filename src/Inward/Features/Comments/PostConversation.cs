@@ -1,3 +1,4 @@
+using Inward.Platform.Localisation;
 using System.Globalization;
 using System.Security.Claims;
 using Inward.Features.Audiences;
@@ -260,24 +261,6 @@ public sealed class PostConversation(InwardDbContext db, PostViews views, Audien
     }
 
     /// <summary>The notification title in the recipient's language (falls back to English).</summary>
-    private string TitleIn(string language, string authorName, string postTitle)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(string.IsNullOrWhiteSpace(language) ? "en" : language);
-        }
-        catch (CultureNotFoundException)
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
-        }
-        try
-        {
-            return t["{0} mentioned you on “{1}”", authorName, postTitle].Value;
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
+    private string TitleIn(string language, string authorName, string postTitle) =>
+        LocalisationSetup.InLanguage(language, () => t["{0} mentioned you on “{1}”", authorName, postTitle].Value);
 }

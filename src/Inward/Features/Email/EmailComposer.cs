@@ -51,26 +51,12 @@ public sealed class EmailComposer(IStringLocalizer<Strings> t, EmailLinks links)
 {
     private static readonly HtmlEncoder H = HtmlEncoder.Default;
 
-    public static T InLanguage<T>(string language, Func<T> compose)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo(LocalisationSetup.IsSupported(language) ? language : "en");
-        try
-        {
-            return compose();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
-
     private static string Dir => CultureInfo.CurrentUICulture.TextInfo.IsRightToLeft ? "rtl" : "ltr";
 
     private static string Due(DateOnly due) => due.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo(CultureInfo.CurrentUICulture.Name));
 
     /// <summary>A must-read or urgent post, sent at once.</summary>
-    public MailMessage Post(Post post, Recipient to) => InLanguage(to.Language, () =>
+    public MailMessage Post(Post post, Recipient to) => LocalisationSetup.InLanguage(to.Language, () =>
     {
         var link = links.Post(post.Id);
         var subject = post.MustRead ? t["Must-read: {0}", post.Title].Value : t["Urgent: {0}", post.Title].Value;
@@ -97,7 +83,7 @@ public sealed class EmailComposer(IStringLocalizer<Strings> t, EmailLinks links)
     });
 
     /// <summary>A reminder about an unacknowledged must-read: <paramref name="overdue"/> or due soon.</summary>
-    public MailMessage Reminder(Post post, Recipient to, bool overdue) => InLanguage(to.Language, () =>
+    public MailMessage Reminder(Post post, Recipient to, bool overdue) => LocalisationSetup.InLanguage(to.Language, () =>
     {
         var link = links.Post(post.Id);
         var due = post.MustReadDue is { } d ? Due(d) : "";
@@ -119,7 +105,7 @@ public sealed class EmailComposer(IStringLocalizer<Strings> t, EmailLinks links)
     });
 
     /// <summary>A digest of <paramref name="items"/> with an unsubscribe link and one-click unsubscribe headers.</summary>
-    public MailMessage Digest(IReadOnlyList<DigestItem> items, Recipient to, DigestFrequency frequency, string unsubscribeUrl) => InLanguage(to.Language, () =>
+    public MailMessage Digest(IReadOnlyList<DigestItem> items, Recipient to, DigestFrequency frequency, string unsubscribeUrl) => LocalisationSetup.InLanguage(to.Language, () =>
     {
         var subject = frequency == DigestFrequency.Daily
             ? t["Your daily digest: {0} new posts", items.Count].Value

@@ -1,3 +1,4 @@
+using Inward.Platform.Localisation;
 using System.Globalization;
 using Inward.Features.Audiences;
 using Inward.Features.Posts;
@@ -46,21 +47,6 @@ public sealed class InAppPostChannel(AudienceResolver audiences, Notifier notifi
         await notifier.NotifyAsync(messages, KindOf(post), $"/news/{post.Id.ToString(CultureInfo.InvariantCulture)}", ct);
     }
 
-    private string Localised(string language, string key, params object[] args)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-            return texts[key, args];
-        }
-        catch (CultureNotFoundException)
-        {
-            return string.Format(CultureInfo.InvariantCulture, key, args);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
+    private string Localised(string language, string key, params object[] args) =>
+        LocalisationSetup.InLanguage(language, () => texts[key, args].Value);
 }

@@ -13,10 +13,7 @@ public sealed class SuggestionMail(MailSender mail, IStringLocalizer<Strings> t,
     public async Task SendAnswerAsync(Employee author, string planTitle, int planId, PlanSuggestion suggestion, CancellationToken ct)
     {
         var link = (configuration["Inward:PublicUrl"] is { Length: > 0 } url ? url.TrimEnd('/') : "") + $"/plan/{planId}#suggestion-{suggestion.Id}";
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo(LocalisationSetup.IsSupported(author.Language) ? author.Language : "en");
-        MailMessage message;
-        try
+        var message = LocalisationSetup.InLanguage(author.Language, () =>
         {
             var subject = t["Your suggestion on \"{0}\" was answered", planTitle];
             var status = PlanTexts.Of(t, suggestion.Status);
@@ -33,12 +30,8 @@ public sealed class SuggestionMail(MailSender mail, IStringLocalizer<Strings> t,
                 <p><a href="{h.Encode(link)}">{h.Encode(planTitle)}</a></p>
                 </div>
                 """;
-            message = new MailMessage(author.Email, subject, text, html, author.Name);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+            return new MailMessage(author.Email, subject, text, html, author.Name);
+        });
         try
         {
             await mail.SendAsync(message, ct);

@@ -106,8 +106,8 @@ internal sealed class PostConfiguration :
         b.Property(p => p.ReviewComment).HasMaxLength(PostRules.CommentMax);
         b.Property(p => p.ReviewedByName).HasMaxLength(200);
         b.HasIndex(p => new { p.Status, p.PublishedUtc });
-        b.HasIndex(p => new { p.Pinned, p.PublishedUtc });
-        b.HasIndex(p => new { p.MustRead, p.PublishedUtc });
+        b.HasIndex(p => new { p.Pinned, p.Status, p.PublishedUtc });
+        b.HasIndex(p => new { p.MustRead, p.Status, p.PublishedUtc });
         b.HasMany(p => p.AudienceKeys).WithOne().HasForeignKey(k => k.PostId).OnDelete(DeleteBehavior.Cascade);
     }
 

@@ -100,13 +100,13 @@ public sealed class PostViews(InwardDbContext db, AudienceResolver resolver, Tim
         var items = new List<FeedItem>();
         if (before is null)
         {
-            var top = await Candidates(reader).Where(p => p.Pinned || (p.MustRead && !db.Set<PostAcknowledgement>().Any(a => a.PostId == p.Id && a.EmployeeId == employeeId)))
-                .OrderByDescending(p => p.PublishedUtc).ThenByDescending(p => p.Id).Take(TopMax)
-                .Select(p => new Candidate(p.Id, p.Type, p.Title, p.Body, p.PublishedUtc!.Value, p.Pinned, p.MustRead, p.MustReadDue, p.AudienceJson,
-                    db.Set<PostAcknowledgement>().Any(a => a.PostId == p.Id && a.EmployeeId == employeeId)))
-                .ToListAsync(ct);
-            items.AddRange(top.Where(c => reader.Includes(c.AudienceJson))
-                .OrderByDescending(c => c.Pinned).ThenByDescending(c => c.MustRead && !c.Acknowledged).Select(c => c.ToItem()));
+            // Two small indexed queries: SQLite only uses the (Pinned|MustRead, Status, PublishedUtc) indexes for an
+            // equality with a parameter, not for a bare boolean column, hence "== Yes".
+            var yes = true;
+            var pinned = await TopAsync(Candidates(reader).Where(p => p.Pinned == yes), employeeId, ct);
+            var mustReads = await TopAsync(Candidates(reader).Where(p => p.MustRead == yes && !p.Pinned
+                && !db.Set<PostAcknowledgement>().Any(a => a.PostId == p.Id && a.EmployeeId == employeeId)), employeeId, ct);
+            items.AddRange(pinned.Concat(mustReads).Where(c => reader.Includes(c.AudienceJson)).Select(c => c.ToItem()));
         }
         // The stream: everything else, newest first. A must-read here is one the person has acknowledged.
         var stream = Candidates(reader).Where(p => !p.Pinned && !(p.MustRead && !db.Set<PostAcknowledgement>().Any(a => a.PostId == p.Id && a.EmployeeId == employeeId)));
@@ -134,6 +134,12 @@ public sealed class PostViews(InwardDbContext db, AudienceResolver resolver, Tim
         var older = found.Count > PageSize ? new FeedCursor(found[PageSize - 1].PublishedUtc, found[PageSize - 1].Id) : scanned;
         return new(await WithReaderTextsAsync(items, reader, ct), older);
     }
+
+    private Task<List<Candidate>> TopAsync(IQueryable<Post> posts, int employeeId, CancellationToken ct) =>
+        posts.OrderByDescending(p => p.PublishedUtc).ThenByDescending(p => p.Id).Take(TopMax)
+            .Select(p => new Candidate(p.Id, p.Type, p.Title, p.Body, p.PublishedUtc!.Value, p.Pinned, p.MustRead, p.MustReadDue, p.AudienceJson,
+                db.Set<PostAcknowledgement>().Any(a => a.PostId == p.Id && a.EmployeeId == employeeId)))
+            .ToListAsync(ct);
 
     private const int TopMax = 50;
     private const int ChunkSize = 100;
@@ -243,7 +249,8 @@ public sealed class PostViews(InwardDbContext db, AudienceResolver resolver, Tim
         {
             return [];
         }
-        var candidates = await Candidates(reader).Where(p => p.MustRead && !db.Set<PostAcknowledgement>().Any(a => a.PostId == p.Id && a.EmployeeId == employeeId))
+        var yes = true; // an equality with a parameter, so SQLite uses the (MustRead, Status, PublishedUtc) index
+        var candidates = await Candidates(reader).Where(p => p.MustRead == yes && !db.Set<PostAcknowledgement>().Any(a => a.PostId == p.Id && a.EmployeeId == employeeId))
             .Select(p => new { p.Id, p.Title, p.MustReadDue, p.PublishedUtc, p.AudienceJson })
             .ToListAsync(ct);
         var open = candidates.Where(p => reader.Includes(p.AudienceJson))

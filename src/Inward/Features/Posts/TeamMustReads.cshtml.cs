@@ -31,8 +31,9 @@ public sealed class TeamMustReadsModel(InwardDbContext db, AudienceResolver reso
             return;
         }
         var now = clock.GetUtcNow().UtcDateTime;
+        var yes = true; // an equality with a parameter, so SQLite uses the (MustRead, Status, PublishedUtc) index
         var posts = await db.Set<Post>().AsNoTracking()
-            .Where(p => p.MustRead && p.Status == PostStatus.Published && p.PublishedUtc <= now && (p.ExpiresUtc == null || p.ExpiresUtc > now))
+            .Where(p => p.MustRead == yes && p.Status == PostStatus.Published && p.PublishedUtc <= now && (p.ExpiresUtc == null || p.ExpiresUtc > now))
             .OrderByDescending(p => p.PublishedUtc).Take(MaxPosts)
             .Select(p => new { p.Id, p.Title, p.MustReadDue, p.AudienceJson }).ToListAsync(ct);
         var population = await resolver.PopulationAsync(includePartners: false, ct);

@@ -13,6 +13,25 @@ public static class LocalisationSetup
     public static bool IsSupported(string? language) => language is not null && Languages.Contains(language);
 
     /// <summary>
+    /// Runs <paramref name="compose"/> with the UI culture of <paramref name="language"/> (English when it is not a supported
+    /// language), so resource lookups in e-mails and notifications follow the recipient, then restores the caller's.
+    /// </summary>
+    public static T InLanguage<T>(string? language, Func<T> compose)
+    {
+        ArgumentNullException.ThrowIfNull(compose);
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = Culture(IsSupported(language) ? language! : "en");
+        try
+        {
+            return compose();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    /// <summary>
     /// The culture of a supported language, always with the Gregorian calendar: HR dates (hire dates, deadlines)
     /// must read the same in every language. Plain "ar" is Gregorian with today's ICU, but regional Arabic
     /// cultures such as ar-SA default to the Umm al-Qura (Hijri) calendar, so this does not rely on the default.

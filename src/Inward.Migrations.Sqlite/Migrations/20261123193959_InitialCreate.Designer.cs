@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Inward.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(InwardDbContext))]
-    [Migration("20261123191705_InitialCreate")]
+    [Migration("20261123193959_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -1078,11 +1078,11 @@ namespace Inward.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MustRead", "PublishedUtc");
-
-                    b.HasIndex("Pinned", "PublishedUtc");
-
                     b.HasIndex("Status", "PublishedUtc");
+
+                    b.HasIndex("MustRead", "Status", "PublishedUtc");
+
+                    b.HasIndex("Pinned", "Status", "PublishedUtc");
 
                     b.ToTable("Posts", (string)null);
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Inward.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(InwardDbContext))]
-    [Migration("20261123191721_InitialCreate")]
+    [Migration("20261123194014_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -1131,11 +1131,11 @@ namespace Inward.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MustRead", "PublishedUtc");
-
-                    b.HasIndex("Pinned", "PublishedUtc");
-
                     b.HasIndex("Status", "PublishedUtc");
+
+                    b.HasIndex("MustRead", "Status", "PublishedUtc");
+
+                    b.HasIndex("Pinned", "Status", "PublishedUtc");
 
                     b.ToTable("Posts", (string)null);
                 });
