@@ -1128,6 +1128,8 @@ namespace Inward.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("UpdatedUtc");
+
                     b.HasIndex("Status", "PublishedUtc");
 
                     b.HasIndex("MustRead", "Status", "PublishedUtc");

@@ -1075,6 +1075,8 @@ namespace Inward.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("UpdatedUtc");
+
                     b.HasIndex("Status", "PublishedUtc");
 
                     b.HasIndex("MustRead", "Status", "PublishedUtc");

@@ -7,9 +7,10 @@ namespace Inward.Features.Posts;
 
 /// <summary>
 /// Keeps <see cref="Post.AudienceKeys"/> in step with <see cref="Post.AudienceJson"/> whenever a post is saved, in the same
-/// transaction, whichever page, API or job saved it.
+/// transaction, whichever page, API or job saved it; and stamps <see cref="Post.UpdatedUtc"/> on every change (status,
+/// pinning, publication...), which the feed's cache uses as its version.
 /// </summary>
-public sealed class PostAudienceIndexer : SaveChangesInterceptor
+public sealed class PostAudienceIndexer(TimeProvider clock) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -30,12 +31,16 @@ public sealed class PostAudienceIndexer : SaveChangesInterceptor
         return ValueTask.FromResult(result);
     }
 
-    private static void Reindex(DbContext db)
+    private void Reindex(DbContext db)
     {
         db.ChangeTracker.DetectChanges();
         foreach (var entry in db.ChangeTracker.Entries<Post>().ToList())
         {
             var post = entry.Entity;
+            if (entry.State == EntityState.Modified && !entry.Property(p => p.UpdatedUtc).IsModified)
+            {
+                post.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+            }
             if (entry.State == EntityState.Added)
             {
                 post.AudienceKeys = [.. KeysOf(post.AudienceJson).Select(k => new PostAudienceKey { Key = k })];

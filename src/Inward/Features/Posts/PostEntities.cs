@@ -108,6 +108,7 @@ internal sealed class PostConfiguration :
         b.HasIndex(p => new { p.Status, p.PublishedUtc });
         b.HasIndex(p => new { p.Pinned, p.Status, p.PublishedUtc });
         b.HasIndex(p => new { p.MustRead, p.Status, p.PublishedUtc });
+        b.HasIndex(p => p.UpdatedUtc);
         b.HasMany(p => p.AudienceKeys).WithOne().HasForeignKey(k => k.PostId).OnDelete(DeleteBehavior.Cascade);
     }
 

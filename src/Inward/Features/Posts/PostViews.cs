@@ -3,6 +3,7 @@ using Inward.Features.Audiences;
 using Inward.Features.People;
 using Inward.Platform.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Inward.Features.Posts;
 
@@ -53,7 +54,7 @@ public sealed record MustReadItem(int Id, string Title, DateOnly? Due);
 /// What a signed-in person may read: published, not expired posts whose audience includes them now. The person's facts
 /// are loaded once; each candidate post's rule is evaluated in memory with the pure <see cref="AudienceRules.Matches"/>.
 /// </summary>
-public sealed class PostViews(InwardDbContext db, AudienceResolver resolver, TimeProvider clock)
+public sealed class PostViews(InwardDbContext db, AudienceResolver resolver, TimeProvider clock, IMemoryCache cache)
 {
     public const int PageSize = 25;
 
@@ -109,20 +110,17 @@ public sealed class PostViews(InwardDbContext db, AudienceResolver resolver, Tim
             items.AddRange(pinned.Concat(mustReads).Where(c => reader.Includes(c.AudienceJson)).Select(c => c.ToItem()));
         }
         // The stream: everything else, newest first. A must-read here is one the person has acknowledged.
-        var stream = Candidates(reader).Where(p => !p.Pinned && !(p.MustRead && !db.Set<PostAcknowledgement>().Any(a => a.PostId == p.Id && a.EmployeeId == employeeId)));
         var found = new List<Candidate>();
         FeedCursor? scanned = before;
+        var now = Now;
         for (var chunk = 0; chunk < MaxChunks && found.Count <= PageSize; chunk++)
         {
-            var q = stream;
-            if (scanned is { } c)
-            {
-                q = q.Where(p => p.PublishedUtc <= c.PublishedUtc && (p.PublishedUtc < c.PublishedUtc || p.Id < c.Id));
-            }
-            var rows = await q.OrderByDescending(p => p.PublishedUtc).ThenByDescending(p => p.Id).Take(ChunkSize)
-                .Select(p => new Candidate(p.Id, p.Type, p.Title, p.Body, p.PublishedUtc!.Value, p.Pinned, p.MustRead, p.MustReadDue, p.AudienceJson, p.MustRead))
-                .ToListAsync(ct);
-            found.AddRange(rows.Where(r => reader.Includes(r.AudienceJson)));
+            var rows = scanned is null ? await FirstChunkAsync(reader, ct) : await ChunkAsync(reader, scanned, ct);
+            var mustReads = rows.Where(r => r.MustRead).Select(r => r.Id).ToList();
+            var acknowledged = mustReads.Count == 0 ? [] : (await db.Set<PostAcknowledgement>().AsNoTracking()
+                .Where(a => a.EmployeeId == employeeId && mustReads.Contains(a.PostId)).Select(a => a.PostId).ToListAsync(ct)).ToHashSet();
+            found.AddRange(rows.Where(r => (!r.MustRead || acknowledged.Contains(r.Id)) && (r.ExpiresUtc is null || r.ExpiresUtc > now)
+                && reader.Includes(r.AudienceJson)));
             if (rows.Count < ChunkSize)
             {
                 scanned = null;
@@ -135,20 +133,57 @@ public sealed class PostViews(InwardDbContext db, AudienceResolver resolver, Tim
         return new(await WithReaderTextsAsync(items, reader, ct), older);
     }
 
-    private Task<List<Candidate>> TopAsync(IQueryable<Post> posts, int employeeId, CancellationToken ct) =>
-        posts.OrderByDescending(p => p.PublishedUtc).ThenByDescending(p => p.Id).Take(TopMax)
-            .Select(p => new Candidate(p.Id, p.Type, p.Title, p.Body, p.PublishedUtc!.Value, p.Pinned, p.MustRead, p.MustReadDue, p.AudienceJson,
-                db.Set<PostAcknowledgement>().Any(a => a.PostId == p.Id && a.EmployeeId == employeeId)))
-            .ToListAsync(ct);
+    private async Task<List<Candidate>> TopAsync(IQueryable<Post> posts, int employeeId, CancellationToken ct) =>
+        [.. (await posts.OrderByDescending(p => p.PublishedUtc).ThenByDescending(p => p.Id).Take(TopMax)
+            .Select(p => new { p.Id, p.Type, p.Title, p.Body, p.PublishedUtc, p.ExpiresUtc, p.Pinned, p.MustRead, p.MustReadDue, p.AudienceJson,
+                Acknowledged = db.Set<PostAcknowledgement>().Any(a => a.PostId == p.Id && a.EmployeeId == employeeId) })
+            .ToListAsync(ct))
+            .Select(p => new Candidate(p.Id, p.Type, p.Title, Excerpt(p.Body), p.PublishedUtc!.Value, p.ExpiresUtc, p.Pinned, p.MustRead, p.MustReadDue,
+                p.AudienceJson, p.Acknowledged))];
+
+    /// <summary>Stream posts (not pinned) filed under the reader's keys, older than <paramref name="after"/>, any must-read status.</summary>
+    private async Task<List<Candidate>> ChunkAsync(Reader reader, FeedCursor? after, CancellationToken ct)
+    {
+        var q = Candidates(reader).Where(p => !p.Pinned);
+        if (after is { } c)
+        {
+            q = q.Where(p => p.PublishedUtc <= c.PublishedUtc && (p.PublishedUtc < c.PublishedUtc || p.Id < c.Id));
+        }
+        return [.. (await q.OrderByDescending(p => p.PublishedUtc).ThenByDescending(p => p.Id).Take(ChunkSize)
+            .Select(p => new { p.Id, p.Type, p.Title, p.Body, p.PublishedUtc, p.ExpiresUtc, p.Pinned, p.MustRead, p.MustReadDue, p.AudienceJson })
+            .ToListAsync(ct))
+            .Select(p => new Candidate(p.Id, p.Type, p.Title, Excerpt(p.Body), p.PublishedUtc!.Value, p.ExpiresUtc, p.Pinned, p.MustRead, p.MustReadDue,
+                p.AudienceJson, p.MustRead))];
+    }
+
+    /// <summary>
+    /// The newest stream chunk for the reader's audience keys, shared by everyone with the same keys for a short while:
+    /// the home feed's hot path. The cache key includes the latest change to any post, so a publication, edit or
+    /// expiry shows at once, on every instance; rows that expire while cached are dropped by the caller.
+    /// </summary>
+    private async Task<List<Candidate>> FirstChunkAsync(Reader reader, CancellationToken ct)
+    {
+        // Two index lookups: a new post raises the highest id, any change to a post its UpdatedUtc (see PostAudienceIndexer).
+        var lastId = await db.Set<Post>().MaxAsync(p => (int?)p.Id, ct);
+        var lastChange = await db.Set<Post>().MaxAsync(p => (DateTime?)p.UpdatedUtc, ct);
+        var key = $"feed:{lastId}:{lastChange?.Ticks}:{string.Join('|', reader.Keys.Order(StringComparer.Ordinal))}";
+        if (cache.TryGetValue(key, out List<Candidate>? rows) && rows is not null)
+        {
+            return rows;
+        }
+        rows = await ChunkAsync(reader, null, ct);
+        cache.Set(key, rows, TimeSpan.FromSeconds(30));
+        return rows;
+    }
 
     private const int TopMax = 50;
     private const int ChunkSize = 100;
     private const int MaxChunks = 10;
 
-    private sealed record Candidate(int Id, PostType Type, string Title, string Body, DateTime PublishedUtc, bool Pinned, bool MustRead,
-        DateOnly? MustReadDue, string AudienceJson, bool Acknowledged)
+    private sealed record Candidate(int Id, PostType Type, string Title, string Excerpt, DateTime PublishedUtc, DateTime? ExpiresUtc, bool Pinned,
+        bool MustRead, DateOnly? MustReadDue, string AudienceJson, bool Acknowledged)
     {
-        public FeedItem ToItem() => new(Id, Type, Title, Excerpt(Body), PublishedUtc, Pinned, MustRead, MustReadDue, Acknowledged);
+        public FeedItem ToItem() => new(Id, Type, Title, Excerpt, PublishedUtc, Pinned, MustRead, MustReadDue, Acknowledged);
     }
 
     /// <summary>Live posts filed under one of the reader's audience keys (a superset of what they may read).</summary>

@@ -1890,6 +1890,11 @@ namespace Inward.Migrations.Postgres.Migrations
                 columns: new[] { "Status", "PublishedUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Posts_UpdatedUtc",
+                table: "Posts",
+                column: "UpdatedUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PostTexts_DepartmentId",
                 table: "PostTexts",
                 column: "DepartmentId");

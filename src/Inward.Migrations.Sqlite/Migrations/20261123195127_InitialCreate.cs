@@ -1889,6 +1889,11 @@ namespace Inward.Migrations.Sqlite.Migrations
                 columns: new[] { "Status", "PublishedUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Posts_UpdatedUtc",
+                table: "Posts",
+                column: "UpdatedUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PostTexts_DepartmentId",
                 table: "PostTexts",
                 column: "DepartmentId");
