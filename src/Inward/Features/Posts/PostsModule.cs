@@ -19,17 +19,12 @@ public static class PostsModule
         builder.Services.AddScoped<IDemoContent, PostsDemoContent>();
         builder.Services.AddSingleton<Platform.Cli.ICliCommand, SeedPostsCommand>();
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Posts/Editor", "/posts/{id:int}/edit"));
-        // Delivery channels (mail branch): e-mail, digests and reminders; Slack/Teams webhooks.
-        Email.EmailModule.AddEmail(builder);
-        Webhooks.WebhooksModule.AddWebhooks(builder);
         return builder;
     }
 
     public static WebApplication MapPosts(this WebApplication app)
     {
         app.MapPostsApi();
-        Email.EmailModule.MapEmail(app);
-        Webhooks.WebhooksModule.MapWebhooks(app);
         app.MapPostsAuthoringApi();
         return app;
     }
