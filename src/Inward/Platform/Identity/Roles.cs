@@ -41,6 +41,8 @@ public enum Capability
     UseApi,
     /// <summary>Edit the internal-marketing plan, brand book, playbook, service map, touchpoints and role cards.</summary>
     ManagePlan,
+    /// <summary>Author courses and learning paths, assign them, see completion across the company.</summary>
+    ManageLearning,
 }
 
 /// <summary>The role → capability table: a pure function, unit-tested row by row.</summary>
@@ -50,8 +52,8 @@ public static class RoleRules
     {
         [Roles.Employee] = [Capability.UseIntranet, Capability.UseApi],
         [Roles.Manager] = [Capability.UseIntranet, Capability.UseApi, Capability.SeeTeam],
-        [Roles.Communicator] = [Capability.UseIntranet, Capability.UseApi, Capability.Communicate, Capability.ManagePlan],
-        [Roles.HR] = [Capability.UseIntranet, Capability.UseApi, Capability.ManagePeople, Capability.ExportPeople, Capability.SeeTeam, Capability.ManagePlan],
+        [Roles.Communicator] = [Capability.UseIntranet, Capability.UseApi, Capability.Communicate, Capability.ManagePlan, Capability.ManageLearning],
+        [Roles.HR] = [Capability.UseIntranet, Capability.UseApi, Capability.ManagePeople, Capability.ExportPeople, Capability.SeeTeam, Capability.ManagePlan, Capability.ManageLearning],
         [Roles.Admin] = [.. Enum.GetValues<Capability>().Where(c => c != Capability.UseExtranet)],
         [Roles.Partner] = [Capability.UseExtranet],
     };
