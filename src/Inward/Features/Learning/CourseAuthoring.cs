@@ -250,7 +250,7 @@ public sealed class CourseAuthoring(InwardDbContext db, AudienceResolver resolve
         if ((input.IncorrectFeedback ?? "").Length > QuizQuestion.FeedbackMax
             || input.Options.Any(o => (o.Feedback ?? "").Length > QuizQuestion.FeedbackMax))
         {
-            problems.Add(new("Feedback", "Feedback is too long (at most {0} characters).", QuizQuestion.FeedbackMax));
+            problems.Add(new("IncorrectFeedback", "Feedback is too long (at most {0} characters).", QuizQuestion.FeedbackMax));
         }
         return problems;
     }

@@ -24,6 +24,7 @@ public static class LearningModule
         {
             o.Conventions.AddPageRoute("/Learning/CourseEditor", "/learning/manage/courses/{id:int}");
             o.Conventions.AddPageRoute("/Learning/LessonEditor", "/learning/manage/courses/{courseId:int}/lessons/{lessonId:int}");
+            o.Conventions.AddPageRoute("/Learning/QuestionEditor", "/learning/manage/courses/{id:int}/quiz/questions/{questionId:int}");
         });
         return builder;
     }

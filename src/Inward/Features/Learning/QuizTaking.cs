@@ -64,6 +64,18 @@ public sealed class QuizTaking(InwardDbContext db, CourseCatalogue catalogue, Co
             attempts.Any(a => a.Passed == true), count);
     }
 
+    /// <summary>The person's open (started, not submitted) attempt in the current round, if any; never starts one.</summary>
+    public async Task<AttemptView?> OpenAttemptAsync(ClaimsPrincipal user, int courseId, CancellationToken ct = default)
+    {
+        if (await ContextAsync(user, courseId, ct) is not { } c)
+        {
+            return null;
+        }
+        var open = await db.Set<QuizAttempt>().AsNoTracking()
+            .Where(a => a.QuizId == c.Quiz.Id && a.UserId == c.UserId && a.Round == c.Round && a.SubmittedUtc == null).FirstOrDefaultAsync(ct);
+        return open is null ? null : new AttemptView(open.Id, open.Number, await DrawnAsync(Ids(open), ct));
+    }
+
     /// <summary>Starts an attempt, or returns the person's open one (a reload does not use up an attempt).</summary>
     public async Task<StartResult> StartAsync(ClaimsPrincipal user, int courseId, CancellationToken ct = default)
     {
