@@ -14,7 +14,7 @@ namespace Inward.Features.Touchpoints;
 /// </summary>
 [RequireCapability(Capability.ManagePlan)]
 public sealed class RoleCardModel(InwardDbContext db, RoleCardEditor editor, RoleCardQueries cards, TouchpointQueries touchpoints,
-    MetricRegistry metrics, IStringLocalizer<Strings> t) : PageModel
+    MetricRegistry metrics, Learning.CourseCatalogue courses, IStringLocalizer<Strings> t) : PageModel
 {
     [BindProperty] public RoleCardForm Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
@@ -26,6 +26,8 @@ public sealed class RoleCardModel(InwardDbContext db, RoleCardEditor editor, Rol
     public IReadOnlyList<TouchpointSummary> Touchpoints { get; private set; } = [];
     public IReadOnlyList<(int Number, DateTime PublishedUtc, int Acknowledged)> Versions { get; private set; } = [];
     public IReadOnlyList<MetricDefinition> Metrics => metrics.All;
+    /// <summary>Published courses a training row can link to.</summary>
+    public IReadOnlyList<(int Id, string Title)> Courses { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int jobRoleId)
     {
@@ -85,6 +87,10 @@ public sealed class RoleCardModel(InwardDbContext db, RoleCardEditor editor, Rol
         {
             ModelState.AddModelError($"{nameof(Input)}.{p.Field}", t[p.Message, p.Arguments]);
         }
+        if (Input.Training.Any(r => r.CourseId is > 0 && !Courses.Any(c => c.Id == r.CourseId)))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Training)}", t["Choose a published course."]);
+        }
         if (ModelState.IsValid)
         {
             return true;
@@ -106,6 +112,7 @@ public sealed class RoleCardModel(InwardDbContext db, RoleCardEditor editor, Rol
         PublishedVersion = card?.PublishedVersion ?? 0;
         Touchpoints = await touchpoints.OwnedByAsync(jobRoleId);
         Versions = await cards.VersionsAsync(jobRoleId);
+        Courses = await courses.PublishedTitlesAsync();
         return true;
     }
 }

@@ -15,6 +15,8 @@ public sealed class TrainingRow
 {
     public string? Title { get; set; }
     public string? Url { get; set; }
+    /// <summary>A published course of Learning; 0 removes the link, null keeps the row's current one (API clients that do not know courses).</summary>
+    public int? CourseId { get; set; }
 }
 
 /// <summary>A role card as typed into the editor. Blank KPI and training rows are ignored.</summary>
@@ -31,7 +33,7 @@ public sealed class RoleCardForm
         BrandPromise = c.BrandPromise,
         Behaviours = TouchpointLines.Join(c.Behaviours),
         Kpis = [.. c.Kpis.Select(k => new KpiRow { Text = k.Text, MetricKey = k.MetricKey })],
-        Training = [.. c.Training.Select(t => new TrainingRow { Title = t.Title, Url = t.Url })],
+        Training = [.. c.Training.Select(t => new TrainingRow { Title = t.Title, Url = t.Url, CourseId = t.CourseId ?? 0 })],
     };
 
     /// <summary>Adds blank rows so the page (which needs no script) always offers a few more KPIs and trainings.</summary>
@@ -44,7 +46,7 @@ public sealed class RoleCardForm
 
     internal static bool IsBlank(KpiRow k) => string.IsNullOrWhiteSpace(k.Text) && string.IsNullOrWhiteSpace(k.MetricKey);
 
-    internal static bool IsBlank(TrainingRow t) => string.IsNullOrWhiteSpace(t.Title) && string.IsNullOrWhiteSpace(t.Url);
+    internal static bool IsBlank(TrainingRow t) => string.IsNullOrWhiteSpace(t.Title) && string.IsNullOrWhiteSpace(t.Url) && t.CourseId is null or 0;
 }
 
 public enum PublishOutcome
@@ -158,7 +160,7 @@ public sealed class RoleCardEditor(InwardDbContext db, MetricRegistry metrics, T
             MetricKey = string.IsNullOrWhiteSpace(k.MetricKey) ? null : k.MetricKey.Trim(),
         })];
 
-        // The Learning feature will set CourseId on a row; keep it for rows whose title did not change.
+        // A row without a CourseId (an API client that does not know courses) keeps the course of the row with its title.
         var courses = card.Training.Where(t => t.CourseId is not null)
             .GroupBy(t => t.Title, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().CourseId, StringComparer.Ordinal);
         var training = form.Training.Where(t => !RoleCardForm.IsBlank(t)).ToList();
@@ -168,7 +170,7 @@ public sealed class RoleCardEditor(InwardDbContext db, MetricRegistry metrics, T
             SortOrder = i,
             Title = t.Title!.Trim(),
             Url = string.IsNullOrWhiteSpace(t.Url) ? null : t.Url.Trim(),
-            CourseId = courses.GetValueOrDefault(t.Title!.Trim()),
+            CourseId = t.CourseId is { } chosen ? (chosen > 0 ? chosen : null) : courses.GetValueOrDefault(t.Title!.Trim()),
         })];
         card.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync();
