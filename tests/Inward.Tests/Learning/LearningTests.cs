@@ -307,4 +307,90 @@ public sealed class LearningTests(Apps apps) : IntegrationTest(apps)
         Assert.Contains("href=\"/brand\" class=\"button secondary\"", await employee.GetStringAsync($"/learning/courses/{brand.Id}/lessons/1"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await employee.GetAsync($"/learning/courses/{internalId}")).StatusCode);
     }
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Authors_build_a_course_through_the_pages_and_a_role_card_links_it(DatabaseProvider provider)
+    {
+        var app = await App(provider);
+        var comms = await app.SignedInAsync("comms@demo.example");
+        var department = await DepartmentAsync(app);
+        var title = $"Page course {Guid.NewGuid():N}";
+        var d = department.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        // Publishing without lessons is a page error, and nothing is saved.
+        var refused = await InwardApp.PostFormAsync(comms, "/learning/manage/courses/new", new()
+        {
+            ["Input.Title"] = title, ["Input.Languages"] = "en", ["Input.Status"] = "Published", ["Input.EstimatedMinutes"] = "5",
+            ["Audience.Include[0].Departments"] = d,
+        });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Add at least one lesson before publishing the course.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await TestAccounts.WithDbAsync(app, db => db.Set<Course>().AnyAsync(c => c.Title == title)));
+
+        var created = await InwardApp.PostFormAsync(comms, "/learning/manage/courses/new", new()
+        {
+            ["Input.Title"] = title, ["Input.Languages"] = "en", ["Input.Status"] = "Draft", ["Input.RecertifyMonths"] = "12",
+            ["Audience.Include[0].Departments"] = d,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = await TestAccounts.WithDbAsync(app, db => db.Set<Course>().Where(c => c.Title == title).Select(c => c.Id).SingleAsync());
+        Assert.Equal(12, await TestAccounts.WithDbAsync(app, db => db.Set<Course>().Where(c => c.Id == id).Select(c => c.RecertifyMonths).SingleAsync()));
+
+        var lesson = await InwardApp.PostFormAsync(comms, $"/learning/manage/courses/{id}/lessons/new", new()
+        {
+            ["Input.Title"] = "Our promise", ["Input.Body"] = "Read **this**.", ["Input.LinkPath"] = "//evil.example/brand",
+        });
+        Assert.Contains("Link to a page of the brand book", await lesson.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        lesson = await InwardApp.PostFormAsync(comms, $"/learning/manage/courses/{id}/lessons/new", new()
+        {
+            ["Input.Title"] = "Our promise", ["Input.Body"] = "Read **this**.", ["Input.LinkPath"] = "/brand", ["Input.LinkLabel"] = "The brand book",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, lesson.StatusCode);
+
+        var quiz = await InwardApp.PostFormAsync(comms, $"/learning/manage/courses/{id}/quiz", new()
+        {
+            ["Input.PassMarkPercent"] = "80", ["Input.MaxAttempts"] = "3", ["Input.DrawCount"] = "2",
+        });
+        Assert.Contains("The quiz cannot draw 2 questions: the question bank has 0.", await quiz.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        quiz = await InwardApp.PostFormAsync(comms, $"/learning/manage/courses/{id}/quiz", new() { ["Input.PassMarkPercent"] = "80", ["Input.MaxAttempts"] = "3" });
+        Assert.Equal(HttpStatusCode.Redirect, quiz.StatusCode);
+        var question = await InwardApp.PostFormAsync(comms, $"/learning/manage/courses/{id}/quiz/questions/new", new()
+        {
+            ["Input.Kind"] = "SingleChoice", ["Input.Text"] = "Which?", ["Input.Options[0].Text"] = "A", ["Input.Options[1].Text"] = "B",
+        });
+        Assert.Contains("Mark at least one option as correct.", await question.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        question = await InwardApp.PostFormAsync(comms, $"/learning/manage/courses/{id}/quiz/questions/new", new()
+        {
+            ["Input.Kind"] = "SingleChoice", ["Input.Text"] = "Which?", ["Input.Options[0].Text"] = "A", ["Input.Options[0].Correct"] = "true",
+            ["Input.Options[0].Feedback"] = "Yes", ["Input.Options[1].Text"] = "B",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, question.StatusCode);
+        var published = await InwardApp.PostFormAsync(comms, $"/learning/manage/courses/{id}", new()
+        {
+            ["Input.Title"] = title, ["Input.Languages"] = "en", ["Input.Status"] = "Published", ["Audience.Include[0].Departments"] = d,
+            ["Input.OwnerUserId"] = await TestAccounts.WithDbAsync(app, db => db.Users.Where(u => u.Email == "comms@demo.example").Select(u => u.Id).SingleAsync()),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        Assert.Contains(title, await comms.GetStringAsync("/learning/manage"), StringComparison.Ordinal);
+
+        var (email, _, _) = await EmployeeAsync(app, department);
+        var learner = await app.SignedInAsync(email, TestAccounts.Password);
+        var lessonPage = await learner.GetStringAsync($"/learning/courses/{id}/lessons/1");
+        Assert.Contains("<strong>this</strong>", lessonPage, StringComparison.Ordinal);
+        Assert.Contains("The brand book", lessonPage, StringComparison.Ordinal);
+
+        // A role card's training row links the published course; an unknown course is refused.
+        var role = await Touchpoints.TouchpointTestData.CreateJobRoleAsync(app);
+        var bad = await InwardApp.PostFormAsync(comms, $"/role-cards/{role}", new()
+        {
+            ["Input.BrandPromise"] = "Promise", ["Input.Training[0].Title"] = "Brand course", ["Input.Training[0].CourseId"] = "999999999",
+        });
+        Assert.Contains("Choose a published course.", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var saved = await InwardApp.PostFormAsync(comms, $"/role-cards/{role}", new()
+        {
+            ["Input.BrandPromise"] = "Promise", ["Input.Training[0].Title"] = "Brand course", ["Input.Training[0].CourseId"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(id, await TestAccounts.WithDbAsync(app, db => db.Set<Inward.Features.Touchpoints.RoleCard>().Where(c => c.JobRoleId == role)
+            .SelectMany(c => c.Training).Select(t => t.CourseId).SingleAsync()));
+    }
 }

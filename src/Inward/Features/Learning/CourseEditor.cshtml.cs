@@ -101,7 +101,9 @@ public sealed class CourseEditorModel(InwardDbContext db, CourseAuthoring author
             Editor = await forms.EditorAsync(Prefix, rule, ModelState.IsValid ? await resolver.CountAsync(rule, ct) : null, ct);
             return Page();
         }
-        var input = new CourseInput(Input.Title, Input.Description, Input.OwnerUserId, Input.EstimatedMinutes, string.Join(',', Input.Languages),
+        // The form always posts an owner; a bare post (a script) makes the author the owner.
+        var input = new CourseInput(Input.Title, Input.Description, string.IsNullOrEmpty(Input.OwnerUserId) ? CourseCatalogue.UserId(User) : Input.OwnerUserId,
+            Input.EstimatedMinutes, string.Join(',', Input.Languages),
             rule, Input.RecertifyMonths, Input.Status);
         foreach (var p in await authoring.CheckCourseAsync(input, Id, ct))
         {

@@ -117,6 +117,15 @@ public static class QuizScoring
 public static class QuizRules
 {
     public const int MaxOptions = 12;
+
+    /// <summary>The English label (a localisation key) of a kind of question.</summary>
+    public static string KindLabel(QuestionKind kind) => kind switch
+    {
+        QuestionKind.MultipleChoice => "Multiple choice",
+        QuestionKind.TrueFalse => "True or false",
+        QuestionKind.ShortAnswer => "Short answer",
+        _ => "Single choice",
+    };
     public const int MaxAttemptsLimit = 100;
 
     /// <summary>An English message (a localisation key) and its arguments, for one field.</summary>
