@@ -137,7 +137,7 @@ public sealed class LearningRecords(InwardDbContext db, PeopleQueries people, Au
         var employeeId = PeopleQueries.EmployeeIdOf(user);
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         var query = employeeId is { } id ? db.Set<Certificate>().Where(c => c.EmployeeId == id) : db.Set<Certificate>().Where(c => c.EmployeeId == null && c.UserId == userId);
-        var rows = await Certificates(query.OrderByDescending(c => c.CompletedUtc)).ToListAsync(ct);
+        var rows = await CertificatesAsync(query.OrderByDescending(c => c.CompletedUtc), ct);
         if (user.Has(Capability.UseIntranet))
         {
             return rows;
@@ -147,7 +147,7 @@ public sealed class LearningRecords(InwardDbContext db, PeopleQueries people, Au
     }
 
     public async Task<CertificateView?> CertificateAsync(string publicId, CancellationToken ct) =>
-        Certificate.IsWellFormed(publicId) ? await Certificates(db.Set<Certificate>().Where(c => c.PublicId == publicId)).SingleOrDefaultAsync(ct) : null;
+        Certificate.IsWellFormed(publicId) ? (await CertificatesAsync(db.Set<Certificate>().Where(c => c.PublicId == publicId), ct)).SingleOrDefault() : null;
 
     /// <summary>The holder, people with ManageLearning, and the holder's managers (up the reporting line) may open a certificate.</summary>
     public async Task<bool> MayViewAsync(ClaimsPrincipal user, CertificateView certificate)
@@ -165,12 +165,13 @@ public sealed class LearningRecords(InwardDbContext db, PeopleQueries people, Au
             && (await PartnerCourseIdsAsync(user, [certificate.CourseId], default)).Contains(certificate.CourseId);
     }
 
-    private IQueryable<CertificateView> Certificates(IQueryable<Certificate> query)
+    private async Task<IReadOnlyList<CertificateView>> CertificatesAsync(IQueryable<Certificate> query, CancellationToken ct)
     {
         var now = Now;
-        return query.AsNoTracking().Select(c => new CertificateView(c.Id, c.PublicId, c.CourseId, c.CourseTitle, c.PersonName, c.UserId, c.EmployeeId,
-            c.CompletedUtc, c.ScorePercent, c.ExpiresUtc,
-            c.RevokedUtc != null ? CertificateState.Revoked : c.ExpiresUtc != null && c.ExpiresUtc <= now ? CertificateState.Expired : CertificateState.Valid));
+        var rows = await query.AsNoTracking().Select(c => new { c.Id, c.PublicId, c.CourseId, c.CourseTitle, c.PersonName, c.UserId, c.EmployeeId,
+            c.CompletedUtc, c.ScorePercent, c.ExpiresUtc, c.RevokedUtc }).ToListAsync(ct);
+        return [.. rows.Select(c => new CertificateView(c.Id, c.PublicId, c.CourseId, c.CourseTitle, c.PersonName, c.UserId, c.EmployeeId, c.CompletedUtc,
+            c.ScorePercent, c.ExpiresUtc, LearningSchedule.Validity(c.ExpiresUtc, c.RevokedUtc, now)))];
     }
 
     /// <summary>Completion by department for every course with assignments (cancelled ones left out), optionally of one course.</summary>

@@ -92,8 +92,4 @@ public static class LearningSchedule
         revokedUtc is not null ? CertificateState.Revoked
         : expiresUtc is { } e && nowUtc >= e ? CertificateState.Expired
         : CertificateState.Valid;
-
-    /// <summary>True when the certificate is valid now and expires within <paramref name="days"/> days.</summary>
-    public static bool ExpiresWithin(DateTime? expiresUtc, DateTime? revokedUtc, DateTime nowUtc, int days) =>
-        Validity(expiresUtc, revokedUtc, nowUtc) == CertificateState.Valid && expiresUtc is { } e && e <= nowUtc.AddDays(days);
 }
