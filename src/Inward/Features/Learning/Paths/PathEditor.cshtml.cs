@@ -18,7 +18,7 @@ public sealed class PathEditorModel(LearningPaths paths, IStringLocalizer<String
     [BindProperty] public List<string> CourseIds { get; set; } = [];
     public IReadOnlyList<(int Id, string Title, CourseStatus Status)> AllCourses { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int? id, CancellationToken ct)
     {
         if (id is { } existing)
         {
@@ -33,7 +33,7 @@ public sealed class PathEditorModel(LearningPaths paths, IStringLocalizer<String
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync([FromRoute] int? id, CancellationToken ct)
     {
         if (id is { } existing && await paths.PathAsync(existing, ct) is null)
         {
@@ -74,7 +74,7 @@ public sealed class PathEditorModel(LearningPaths paths, IStringLocalizer<String
         return Redirect("/learning/paths");
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(int? id, CancellationToken ct)
+    public async Task<IActionResult> OnPostDeleteAsync([FromRoute] int? id, CancellationToken ct)
     {
         if (id is not { } pathId || !await paths.DeleteAsync(pathId, ct))
         {

@@ -25,7 +25,7 @@ public sealed class RuleEditorModel(LearningPaths paths, AudienceForms forms, Au
     public AudienceEditorModel Editor { get; private set; } = new();
     public IReadOnlyList<(string Value, string Label)> Targets { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int? id, int? course, int? path, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int? id, int? course, int? path, CancellationToken ct)
     {
         AudienceRule? audience = null;
         if (id is { } existing)
@@ -54,7 +54,7 @@ public sealed class RuleEditorModel(LearningPaths paths, AudienceForms forms, Au
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync([FromRoute] int? id, CancellationToken ct)
     {
         if (id is { } existing && (await paths.RulesAsync(ct, existing)).Count == 0)
         {
@@ -104,7 +104,7 @@ public sealed class RuleEditorModel(LearningPaths paths, AudienceForms forms, Au
         return Redirect("/learning/paths");
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(int? id, CancellationToken ct)
+    public async Task<IActionResult> OnPostDeleteAsync([FromRoute] int? id, CancellationToken ct)
     {
         if (id is not { } ruleId || !await paths.DeleteRuleAsync(ruleId, ct))
         {
