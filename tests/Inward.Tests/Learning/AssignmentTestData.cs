@@ -99,6 +99,8 @@ public static class AssignmentTestData
         return completion;
     }
 
-    public static Task<List<LearningAssignment>> AssignmentsAsync(InwardApp app, int employeeId) =>
-        TestAccounts.WithDbAsync(app, db => db.Set<LearningAssignment>().AsNoTracking().Where(a => a.EmployeeId == employeeId).OrderBy(a => a.Id).ToListAsync());
+    /// <summary>A person's assignments, oldest first; only of one course when given (evaluating every rule may add others').</summary>
+    public static Task<List<LearningAssignment>> AssignmentsAsync(InwardApp app, int employeeId, int? courseId = null) =>
+        TestAccounts.WithDbAsync(app, db => db.Set<LearningAssignment>().AsNoTracking()
+            .Where(a => a.EmployeeId == employeeId && (courseId == null || a.CourseId == courseId)).OrderBy(a => a.Id).ToListAsync());
 }

@@ -145,19 +145,19 @@ public sealed class AssignmentTests(Apps apps) : IntegrationTest(apps)
 
         clock.UtcNow = expires.AddDays(-31);
         await EvaluateAsync(app, clock);
-        Assert.Single(await AssignmentsAsync(app, person));
+        Assert.Single(await AssignmentsAsync(app, person, course.Id));
 
         clock.UtcNow = expires.AddDays(-30);
         await EvaluateAsync(app, clock);
         await EvaluateAsync(app, clock);
-        var all = await AssignmentsAsync(app, person);
+        var all = await AssignmentsAsync(app, person, course.Id);
         Assert.Equal(2, all.Count);
         var again = all[1];
         Assert.Equal((AssignmentReason.Recertification, AssignmentStatus.Open, DateOnly.FromDateTime(expires)), (again.Reason, again.Status, again.DueDate!.Value));
         Assert.NotNull(again.CertificateId);
 
         await CompleteAsync(app, course, userId, person, clock.UtcNow.AddDays(2));
-        Assert.All(await AssignmentsAsync(app, person), a => Assert.Equal(AssignmentStatus.Completed, a.Status));
+        Assert.All(await AssignmentsAsync(app, person, course.Id), a => Assert.Equal(AssignmentStatus.Completed, a.Status));
         Assert.Equal(2, await TestAccounts.WithDbAsync(app, db => db.Set<Certificate>().CountAsync(c => c.EmployeeId == person)));
     }
 

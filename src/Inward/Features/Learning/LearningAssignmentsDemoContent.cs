@@ -89,7 +89,7 @@ internal sealed class LearningAssignmentsDemoContent(TimeProvider clock) : IDemo
         {
             var employeeId = a.EmployeeId!.Value;
             var course = courses[a.CourseId];
-            if (brand is not null && a.CourseId == brand.Id && course.RecertifyMonths is { } months && expiringSoon < 4 && employeeId % 9 == 4)
+            if (brand is not null && a.CourseId == brand.Id && course.RecertifyMonths is { } months && expiringSoon < 4 && employeeId % 9 == 4 && employeeId != demoEmployee)
             {
                 // Certified almost a year ago: the certificate expires within the next 30 days.
                 expiringSoon++;
