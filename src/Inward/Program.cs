@@ -39,6 +39,7 @@ builder.AddComments();
 builder.AddRadio();
 builder.AddWins();
 builder.AddLearning();
+builder.AddLearningAssignments();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -59,6 +60,7 @@ app.MapComments();
 app.MapRadio();
 app.MapWins();
 app.MapLearning();
+app.MapLearningAssignments();
 
 return await app.RunInwardAsync(command);
 

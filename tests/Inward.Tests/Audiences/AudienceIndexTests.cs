@@ -27,10 +27,11 @@ public sealed class AudienceIndexTests
         foreach (var lang in languages)
         foreach (var h in hired)
         foreach (var frontline in new[] { false, true })
+        foreach (var manages in new[] { false, true })
         {
             yield return new MemberFacts
             {
-                EmployeeId = 1, DepartmentId = d, LocationId = l, JobRoleId = r, GroupIds = g, Language = lang, IsFrontline = frontline,
+                EmployeeId = 1, DepartmentId = d, LocationId = l, JobRoleId = r, GroupIds = g, Language = lang, IsFrontline = frontline, ManagesOthers = manages,
                 HireDate = h is { } days ? Today.AddDays(-days) : null,
             };
         }
@@ -52,6 +53,7 @@ public sealed class AudienceIndexTests
             HiredWithinDays = random.Next(5) == 0 ? 30 : null,
             HiredMoreThanDays = random.Next(5) == 0 ? 100 : null,
             Frontline = random.Next(4) switch { 0 => true, 1 => false, _ => null },
+            ManagesOthers = random.Next(4) switch { 0 => true, 1 => false, _ => null },
             PartnerOrganisations = random.Next(8) == 0 ? Some([40, 41]) : [],
         };
         return clause.IsBlank ? new AudienceClause { Everyone = true } : clause;

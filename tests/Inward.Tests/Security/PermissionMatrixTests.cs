@@ -471,6 +471,43 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
             "/api/v1/courses/999999999/quiz/questions/1", ok: [404]),
         Send("DELETE", "/api/v1/courses/{id:int}/quiz/questions/{questionId:int}", Needs(Capability.ManageLearning),
             "/api/v1/courses/999999999/quiz/questions/1", ok: [404]),
+        // Learning assignments and certificates (issue 6)
+        // Everyone who learns (intranet or extranet: every signed-in demo role) sees their own assignments and certificates;
+        // a certificate of someone else is 404 like an unknown one. Verification is public and answers only for an exact
+        // 128-bit id (a made-up one is 404). Paths and rules need ManageLearning; unknown ids are 404; the editors' garbage
+        // posts redisplay the form with errors; the report's export is a CSV download.
+        Get("/learning/assigned", SignedIn),
+        Get("/learning/certificates", SignedIn),
+        Get("/learning/certificates/{publicId}", SignedIn, "/learning/certificates/AAAAAAAAAAAAAAAAAAAAAA", ok: [404]),
+        Get("/verify/{publicId}", Anonymous, "/verify/AAAAAAAAAAAAAAAAAAAAAA", ok: [404]),
+        Get("/learning/team", Needs(Capability.SeeTeam)),
+        Get("/learning/report", Needs(Capability.ManageLearning)),
+        Post("/learning/report?handler=Export", Needs(Capability.ManageLearning)),
+        Get("/learning/paths", Needs(Capability.ManageLearning)),
+        Get("/learning/paths/new", Needs(Capability.ManageLearning)),
+        Post("/learning/paths/new", Needs(Capability.ManageLearning)),
+        Post("/learning/paths/new?handler=Delete", Needs(Capability.ManageLearning), ok: [404]),
+        Get("/learning/paths/{id:int}", Needs(Capability.ManageLearning), "/learning/paths/999999999", ok: [404]),
+        Post("/learning/paths/{id:int}", Needs(Capability.ManageLearning), "/learning/paths/999999999", ok: [404]),
+        Post("/learning/paths/{id:int}?handler=Delete", Needs(Capability.ManageLearning), "/learning/paths/999999999?handler=Delete", ok: [404]),
+        Get("/learning/rules/new", Needs(Capability.ManageLearning)),
+        Post("/learning/rules/new", Needs(Capability.ManageLearning)),
+        Post("/learning/rules/new?handler=Delete", Needs(Capability.ManageLearning), ok: [404]),
+        Get("/learning/rules/{id:int}", Needs(Capability.ManageLearning), "/learning/rules/999999999", ok: [404]),
+        Post("/learning/rules/{id:int}", Needs(Capability.ManageLearning), "/learning/rules/999999999", ok: [404]),
+        Post("/learning/rules/{id:int}?handler=Delete", Needs(Capability.ManageLearning), "/learning/rules/999999999?handler=Delete", ok: [404]),
+        Get("/api/v1/learning/assignments", SignedIn),
+        Get("/api/v1/certificates", SignedIn),
+        Get("/api/v1/certificates/{publicId}/verify", Anonymous, "/api/v1/certificates/AAAAAAAAAAAAAAAAAAAAAA/verify", ok: [404]),
+        Get("/api/v1/learning/paths", Needs(Capability.ManageLearning)),
+        Get("/api/v1/learning/paths/{id:int}", Needs(Capability.ManageLearning), "/api/v1/learning/paths/999999999", ok: [404]),
+        Post("/api/v1/learning/paths", Needs(Capability.ManageLearning), ok: [415]),
+        Send("PUT", "/api/v1/learning/paths/{id:int}", Needs(Capability.ManageLearning), "/api/v1/learning/paths/999999999", ok: [404]),
+        Send("DELETE", "/api/v1/learning/paths/{id:int}", Needs(Capability.ManageLearning), "/api/v1/learning/paths/999999999", ok: [404]),
+        Get("/api/v1/learning/rules", Needs(Capability.ManageLearning)),
+        Post("/api/v1/learning/rules", Needs(Capability.ManageLearning), ok: [415]),
+        Send("PUT", "/api/v1/learning/rules/{id:int}", Needs(Capability.ManageLearning), "/api/v1/learning/rules/999999999", ok: [404]),
+        Send("DELETE", "/api/v1/learning/rules/{id:int}", Needs(Capability.ManageLearning), "/api/v1/learning/rules/999999999", ok: [404]),
     ];
 
 

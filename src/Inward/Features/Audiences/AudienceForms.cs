@@ -146,6 +146,7 @@ public sealed partial class AudienceForms(InwardDbContext db, AudienceResolver r
     private static AudienceClause ParseClause(IFormCollection form, string p, List<AudienceError> errors)
     {
         var frontline = form[p + "Frontline"].ToString();
+        var level = form[p + "ManagesOthers"].ToString();
         var clause = new AudienceClause
         {
             Everyone = form[p + "Everyone"].Any(v => string.Equals(v, "true", StringComparison.OrdinalIgnoreCase)),
@@ -158,6 +159,7 @@ public sealed partial class AudienceForms(InwardDbContext db, AudienceResolver r
             HiredWithinDays = Days(form, p + "HiredWithinDays", errors),
             HiredMoreThanDays = Days(form, p + "HiredMoreThanDays", errors),
             Frontline = frontline switch { "frontline" => true, "desk" => false, _ => null },
+            ManagesOthers = level switch { "managers" => true, "others" => false, _ => null },
             Languages = [.. form[p + "Languages"].Select(l => l?.Trim() ?? "").Where(l => l.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)],
         };
         // The same department chosen both with and without sub-departments: the wider choice wins.

@@ -44,10 +44,12 @@ public sealed class AudienceResolver(InwardDbContext db, TimeProvider clock)
                 .Join(db.Employees.Where(e => e.IsActive), m => m.EmployeeId, e => e.Id, (m, e) => new { m.EmployeeId, m.GroupId })
                 .ToListAsync(ct))
             .GroupBy(m => m.EmployeeId).ToDictionary(g => g.Key, g => (IReadOnlyCollection<int>)g.Select(m => m.GroupId).ToHashSet());
+        var managers = await ManagerIdsAsync(ct);
         var members = employees.Select(e => new MemberFacts
         {
             EmployeeId = e.Id, DepartmentId = e.DepartmentId, LocationId = e.LocationId, JobRoleId = e.JobRoleId, HireDate = e.HireDate,
             IsFrontline = e.IsFrontline, Language = e.Language, GroupIds = groups.GetValueOrDefault(e.Id) ?? [], IsActive = true,
+            ManagesOthers = managers.Contains(e.Id),
         }).ToList();
         if (includePartners)
         {
@@ -114,12 +116,18 @@ public sealed class AudienceResolver(InwardDbContext db, TimeProvider clock)
             return null;
         }
         var groups = await db.GroupMembers.AsNoTracking().Where(m => m.EmployeeId == employeeId).Select(m => m.GroupId).ToListAsync(ct);
+        var managesOthers = await db.Employees.AsNoTracking().AnyAsync(x => x.IsActive && x.ManagerId == employeeId, ct);
         return new MemberFacts
         {
             EmployeeId = e.Id, DepartmentId = e.DepartmentId, LocationId = e.LocationId, JobRoleId = e.JobRoleId, HireDate = e.HireDate,
-            IsFrontline = e.IsFrontline, Language = e.Language, GroupIds = groups.ToHashSet(), IsActive = e.IsActive,
+            IsFrontline = e.IsFrontline, Language = e.Language, GroupIds = groups.ToHashSet(), IsActive = e.IsActive, ManagesOthers = managesOthers,
         };
     }
+
+    /// <summary>Employees with at least one active direct report (the "manages others" level).</summary>
+    private async Task<HashSet<int>> ManagerIdsAsync(CancellationToken ct) =>
+        (await db.Employees.AsNoTracking().Where(e => e.IsActive && e.ManagerId != null).Select(e => e.ManagerId!.Value).Distinct().ToListAsync(ct))
+            .ToHashSet();
 
     /// <summary>
     /// The facts of a signed-in user: their employee record, or their partner organisation. Null for a user with

@@ -51,6 +51,11 @@ public sealed class AudienceClause
     public int? HiredMoreThanDays { get; set; }
     /// <summary>true: frontline only; false: desk only; null: either.</summary>
     public bool? Frontline { get; set; }
+    /// <summary>
+    /// The level: true reaches people who manage others (at least one active direct report), false those who manage
+    /// nobody; null: either. Lets training and messages go to managers and team leads without listing job roles.
+    /// </summary>
+    public bool? ManagesOthers { get; set; }
     /// <summary>Language codes such as "en", "pl" (case-insensitive; "en" also matches "en-GB").</summary>
     public List<string> Languages { get; set => field = value ?? []; } = [];
     /// <summary>Partner organisations whose users are reached. The only way to reach partner users.</summary>
@@ -58,11 +63,12 @@ public sealed class AudienceClause
 
     [JsonIgnore]
     public bool IsBlank => !Everyone && Departments.Count == 0 && Locations.Count == 0 && JobRoles.Count == 0 && Groups.Count == 0
-        && HiredWithinDays is null && HiredMoreThanDays is null && Frontline is null && Languages.Count == 0 && PartnerOrganisations.Count == 0;
+        && HiredWithinDays is null && HiredMoreThanDays is null && Frontline is null && ManagesOthers is null && Languages.Count == 0
+        && PartnerOrganisations.Count == 0;
 
     [JsonIgnore]
     public bool HasEmployeeCriteria => Departments.Count > 0 || Locations.Count > 0 || JobRoles.Count > 0 || Groups.Count > 0
-        || HiredWithinDays is not null || HiredMoreThanDays is not null || Frontline is not null || Languages.Count > 0;
+        || HiredWithinDays is not null || HiredMoreThanDays is not null || Frontline is not null || ManagesOthers is not null || Languages.Count > 0;
 }
 
 /// <summary>A department of a clause, with or without its sub-departments.</summary>

@@ -15,6 +15,8 @@ public sealed record MemberFacts
     public IReadOnlyCollection<int> GroupIds { get; init; } = [];
     public DateOnly? HireDate { get; init; }
     public bool IsFrontline { get; init; }
+    /// <summary>At least one active employee reports to this person directly.</summary>
+    public bool ManagesOthers { get; init; }
     public string Language { get; init; } = "en";
     public bool IsActive { get; init; } = true;
 
@@ -140,6 +142,10 @@ public static class AudienceRules
             }
         }
         if (clause.Frontline is { } frontline && facts.IsFrontline != frontline)
+        {
+            return false;
+        }
+        if (clause.ManagesOthers is { } manages && facts.ManagesOthers != manages)
         {
             return false;
         }
