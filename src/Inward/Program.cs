@@ -4,6 +4,7 @@ using Inward.Features.Brand;
 using Inward.Features.Comments;
 using Inward.Features.Email;
 using Inward.Features.InternalCustomers;
+using Inward.Features.Listening;
 using Inward.Features.Notifications;
 using Inward.Features.People;
 using Inward.Features.Plan;
@@ -37,6 +38,7 @@ builder.AddWebhooks();
 builder.AddComments();
 builder.AddRadio();
 builder.AddWins();
+builder.AddListening();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -56,6 +58,7 @@ app.MapWebhooks();
 app.MapComments();
 app.MapRadio();
 app.MapWins();
+app.MapListening();
 
 return await app.RunInwardAsync(command);
 
