@@ -139,7 +139,7 @@ public static class SurveysApi
     }
 
     [EndpointSummary("Change a draft survey (ManageSurveys)")]
-    [EndpointDescription("Title, description, audience and dates; with sections, the questions are replaced. Anonymity cannot change. "
+    [EndpointDescription("Title, description, audience and dates (those left out keep their values); with sections, the questions are replaced. Anonymity cannot change. "
         + "A launched survey answers 409.")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
@@ -164,8 +164,14 @@ public static class SurveysApi
         {
             errors.Add(new("anonymous", "Whether a survey is anonymous is fixed when it is created."));
         }
-        var (definition, parseErrors) = Definition(request with { Anonymous = existing.Survey.IsAnonymous }, null,
-            AudienceRule.FromJson(existing.Survey.AudienceJson));
+        // Fields left out keep their current values; sections left out keep the questions.
+        var current = existing.Survey;
+        var (definition, parseErrors) = Definition(request with
+        {
+            Anonymous = current.IsAnonymous, Title = request.Title ?? current.Title, Description = request.Description ?? current.Description,
+            OpensAt = request.OpensAt ?? (current.OpensUtc is { } o ? new DateTimeOffset(o, TimeSpan.Zero) : null),
+            ClosesAt = request.ClosesAt ?? (current.ClosesUtc is { } c ? new DateTimeOffset(c, TimeSpan.Zero) : null),
+        }, null, AudienceRule.FromJson(current.AudienceJson));
         errors.AddRange(parseErrors);
         errors.AddRange(await authoring.CheckAsync(definition, ct));
         if (errors.Count > 0)
