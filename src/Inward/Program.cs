@@ -5,6 +5,7 @@ using Inward.Features.Comments;
 using Inward.Features.Email;
 using Inward.Features.InternalCustomers;
 using Inward.Features.Learning;
+using Inward.Features.Listening;
 using Inward.Features.Notifications;
 using Inward.Features.People;
 using Inward.Features.Plan;
@@ -40,6 +41,7 @@ builder.AddRadio();
 builder.AddWins();
 builder.AddLearning();
 builder.AddLearningAssignments();
+builder.AddListening();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -61,6 +63,7 @@ app.MapRadio();
 app.MapWins();
 app.MapLearning();
 app.MapLearningAssignments();
+app.MapListening();
 
 return await app.RunInwardAsync(command);
 

@@ -508,6 +508,36 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
         Post("/api/v1/learning/rules", Needs(Capability.ManageLearning), ok: [415]),
         Send("PUT", "/api/v1/learning/rules/{id:int}", Needs(Capability.ManageLearning), "/api/v1/learning/rules/999999999", ok: [404]),
         Send("DELETE", "/api/v1/learning/rules/{id:int}", Needs(Capability.ManageLearning), "/api/v1/learning/rules/999999999", ok: [404]),
+        // Surveys (issue 7)
+        // Managing needs ManageSurveys; unknown surveys are 404 for every allowed role. Results open to everyone internal at the
+        // door, then HR/admins see all groups, managers their own department, and others are sent to access denied.
+        Get("/surveys", Needs(Capability.UseIntranet)),
+        Get("/surveys/manage", Needs(Capability.ManageSurveys)),
+        Post("/surveys/manage", Needs(Capability.ManageSurveys)),
+        Get("/surveys/{id:int}/edit", Needs(Capability.ManageSurveys), "/surveys/999999999/edit", ok: [404]),
+        Post("/surveys/{id:int}/edit?handler=Save", Needs(Capability.ManageSurveys), "/surveys/999999999/edit?handler=Save", ok: [404]),
+        Post("/surveys/{id:int}/edit?handler=AddSection", Needs(Capability.ManageSurveys), "/surveys/999999999/edit?handler=AddSection", ok: [404]),
+        Post("/surveys/{id:int}/edit?handler=AddQuestion", Needs(Capability.ManageSurveys), "/surveys/999999999/edit?handler=AddQuestion", ok: [404]),
+        Post("/surveys/{id:int}/edit?handler=DeleteQuestion", Needs(Capability.ManageSurveys), "/surveys/999999999/edit?handler=DeleteQuestion", ok: [404]),
+        Post("/surveys/{id:int}/edit?handler=Launch", Needs(Capability.ManageSurveys), "/surveys/999999999/edit?handler=Launch", ok: [404]),
+        Post("/surveys/{id:int}/edit?handler=Close", Needs(Capability.ManageSurveys), "/surveys/999999999/edit?handler=Close", ok: [404]),
+        Get("/surveys/{id:int}", Needs(Capability.UseIntranet), "/surveys/999999999", ok: [404]),
+        Post("/surveys/{id:int}", Needs(Capability.UseIntranet), "/surveys/999999999", ok: [404]),
+        Post("/surveys/{id:int}?handler=Save", Needs(Capability.UseIntranet), "/surveys/999999999?handler=Save", ok: [404]),
+        Get("/surveys/{id:int}/results", Needs(Capability.UseIntranet), "/surveys/{survey}/results",
+            except: new Dictionary<string, int> { ["comms"] = 302, ["employee"] = 302 }),
+        Get("/surveys/{id:int}/export", Needs(Capability.UseIntranet), "/surveys/999999999/export", ok: [404]),
+        Get("/api/v1/surveys", Needs(Capability.UseIntranet)),
+        Get("/api/v1/surveys/templates", Needs(Capability.ManageSurveys)),
+        Post("/api/v1/surveys", Needs(Capability.ManageSurveys), ok: [415]),
+        Get("/api/v1/surveys/{id:int}", Needs(Capability.UseIntranet), "/api/v1/surveys/999999999", ok: [404]),
+        Send("PUT", "/api/v1/surveys/{id:int}", Needs(Capability.ManageSurveys), "/api/v1/surveys/999999999", ok: [404]),
+        Post("/api/v1/surveys/{id:int}/launch", Needs(Capability.ManageSurveys), "/api/v1/surveys/999999999/launch", ok: [404]),
+        Post("/api/v1/surveys/{id:int}/close", Needs(Capability.ManageSurveys), "/api/v1/surveys/999999999/close", ok: [404]),
+        Post("/api/v1/surveys/{id:int}/responses", Needs(Capability.UseIntranet), "/api/v1/surveys/999999999/responses", ok: [415]),
+        Get("/api/v1/surveys/{id:int}/responses", Needs(Capability.ManageSurveys), "/api/v1/surveys/{survey}/responses", ok: [403]),
+        Get("/api/v1/surveys/{id:int}/results", Needs(Capability.UseIntranet), "/api/v1/surveys/{survey}/results",
+            except: new Dictionary<string, int> { ["comms"] = 403, ["employee"] = 403 }),
     ];
 
 
@@ -712,6 +742,8 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
             .Where(e => e.FromDepartment!.Name == "Logistics" && e.ToDepartment!.Name == "Customer Service").Select(e => e.Id).SingleAsync();
         var touchpoint = await db.Set<Inward.Features.Touchpoints.Touchpoint>().Where(t => t.Name == "Phone support line").Select(t => t.Id).SingleAsync();
         var win = await PermissionMatrixWinAsync(db);
+        var survey = await db.Set<Inward.Features.Listening.Survey>().Where(s => s.Title == Inward.Features.Listening.SurveysDemoContent.ClosedTitle)
+            .Select(s => s.Id).SingleAsync();
         return new(StringComparer.Ordinal)
         {
             ["{location}"] = location.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -725,6 +757,7 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
             ["{serviceedge}"] = serviceEdge.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{touchpoint}"] = touchpoint.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{win}"] = win.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{survey}"] = survey.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     }
 

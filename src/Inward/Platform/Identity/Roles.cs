@@ -43,6 +43,8 @@ public enum Capability
     ManagePlan,
     /// <summary>Author courses and learning paths, assign them, see completion across the company.</summary>
     ManageLearning,
+    /// <summary>Create, launch and close surveys; see every group's results (above the anonymity threshold).</summary>
+    ManageSurveys,
 }
 
 /// <summary>The role → capability table: a pure function, unit-tested row by row.</summary>
@@ -53,7 +55,7 @@ public static class RoleRules
         [Roles.Employee] = [Capability.UseIntranet, Capability.UseApi],
         [Roles.Manager] = [Capability.UseIntranet, Capability.UseApi, Capability.SeeTeam],
         [Roles.Communicator] = [Capability.UseIntranet, Capability.UseApi, Capability.Communicate, Capability.ManagePlan, Capability.ManageLearning],
-        [Roles.HR] = [Capability.UseIntranet, Capability.UseApi, Capability.ManagePeople, Capability.ExportPeople, Capability.SeeTeam, Capability.ManagePlan, Capability.ManageLearning],
+        [Roles.HR] = [Capability.UseIntranet, Capability.UseApi, Capability.ManagePeople, Capability.ExportPeople, Capability.SeeTeam, Capability.ManagePlan, Capability.ManageLearning, Capability.ManageSurveys],
         [Roles.Admin] = [.. Enum.GetValues<Capability>().Where(c => c != Capability.UseExtranet)],
         [Roles.Partner] = [Capability.UseExtranet],
     };

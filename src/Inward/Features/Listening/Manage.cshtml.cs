@@ -1,0 +1,62 @@
+using Inward.Features.Audiences;
+using Inward.Platform.Data;
+using Inward.Platform.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Inward.Features.Listening;
+
+/// <summary>/surveys/manage (ManageSurveys): every survey, and a new one, blank or from a template (a draft to edit before launch).</summary>
+[RequireCapability(Capability.ManageSurveys)]
+public sealed class ManageSurveysModel(InwardDbContext db, SurveyAuthoring authoring, IStringLocalizer<Strings> t) : PageModel
+{
+    public sealed class InputModel
+    {
+        public string Title { get; set; } = "";
+        public string Template { get; set; } = "";
+        /// <summary>"anonymous" or "named".</summary>
+        public string Privacy { get; set; } = "anonymous";
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public IReadOnlyList<Survey> Surveys { get; private set; } = [];
+    public Dictionary<int, int> Responses { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var template = SurveyTemplates.Find(Input.Template);
+        if (!string.IsNullOrEmpty(Input.Template) && template is null)
+        {
+            ModelState.AddModelError("Input.Template", t["There is no template “{0}”.", Input.Template]);
+        }
+        if (Input.Privacy is not ("anonymous" or "named"))
+        {
+            ModelState.AddModelError("Input.Privacy", t["Choose whether the survey is anonymous or named."]);
+        }
+        var title = string.IsNullOrWhiteSpace(Input.Title) ? template?.Title ?? "" : Input.Title;
+        var definition = new SurveyDefinition(title, template?.Description ?? "", Input.Privacy != "named", AudienceRule.EveryoneInternal(), null, null,
+            template is null ? [] : SurveyAuthoring.SectionsOf(template));
+        foreach (var e in await authoring.CheckAsync(definition, ct))
+        {
+            ModelState.AddModelError(e.Field == "title" ? "Input.Title" : "", t[e.Message, e.Arguments]);
+        }
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+        var id = await authoring.CreateAsync(User, definition, template?.Key, ct);
+        return Redirect($"/surveys/{id}/edit");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Surveys = await db.Set<Survey>().AsNoTracking().OrderByDescending(s => s.Id).ToListAsync(ct);
+        Responses = await db.Set<SurveyParticipation>().AsNoTracking().GroupBy(p => p.SurveyId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+    }
+}
