@@ -77,7 +77,10 @@ public sealed class QuizTaking(InwardDbContext db, CourseCatalogue catalogue, Co
     }
 
     /// <summary>Starts an attempt, or returns the person's open one (a reload does not use up an attempt).</summary>
-    public async Task<StartResult> StartAsync(ClaimsPrincipal user, int courseId, CancellationToken ct = default)
+    public async Task<StartResult> StartAsync(ClaimsPrincipal user, int courseId, CancellationToken ct = default) =>
+        await StartAsync(user, courseId, retry: true, ct);
+
+    private async Task<StartResult> StartAsync(ClaimsPrincipal user, int courseId, bool retry, CancellationToken ct)
     {
         if (await ContextAsync(user, courseId, ct) is not { } c)
         {
@@ -115,11 +118,11 @@ public sealed class QuizTaking(InwardDbContext db, CourseCatalogue catalogue, Co
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException) when (retry)
         {
-            // A parallel start took this attempt number: use the attempt it made.
+            // A parallel start took this attempt number: use the attempt it made (once; a second failure is a real error).
             db.ChangeTracker.Clear();
-            return await StartAsync(user, courseId, ct);
+            return await StartAsync(user, courseId, retry: false, ct);
         }
         return new(QuizOutcome.Ok, new AttemptView(attempt.Id, attempt.Number, await DrawnAsync(drawn, ct)));
     }
