@@ -3,6 +3,7 @@ using Inward.Features.Audiences;
 using Inward.Features.Brand;
 using Inward.Features.Comments;
 using Inward.Features.Email;
+using Inward.Features.Feedback;
 using Inward.Features.InternalCustomers;
 using Inward.Features.Notifications;
 using Inward.Features.People;
@@ -37,6 +38,7 @@ builder.AddWebhooks();
 builder.AddComments();
 builder.AddRadio();
 builder.AddWins();
+builder.AddFeedback();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -56,6 +58,7 @@ app.MapWebhooks();
 app.MapComments();
 app.MapRadio();
 app.MapWins();
+app.MapFeedback();
 
 return await app.RunInwardAsync(command);
 
