@@ -397,6 +397,26 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
         Post("/api/v1/posts/{id:int}/unpublish", Needs(Capability.Communicate), "/api/v1/posts/999999999/unpublish", ok: [404]),
         Post("/api/v1/posts/{id:int}/approve", Needs(Capability.UseIntranet), "/api/v1/posts/999999999/approve", ok: [404]),
         Post("/api/v1/posts/{id:int}/reject", Needs(Capability.UseIntranet), "/api/v1/posts/999999999/reject", ok: [404]),
+        // Feedback cards (issue 7)
+        // Everyone internal writes and follows cards; the inbox is for people who answer cards (HR, department managers, plan
+        // editors or the plan owner): a plain employee gets 403. Unknown cards are 404 for everyone; the garbage form fails validation.
+        Get("/feedback", Needs(Capability.UseIntranet)),
+        Post("/feedback", Needs(Capability.UseIntranet)),
+        Get("/feedback/mine", Needs(Capability.UseIntranet)),
+        Get("/feedback/inbox", Needs(Capability.UseIntranet), except: new Dictionary<string, int> { ["employee"] = 403 }),
+        Get("/feedback/board", Needs(Capability.UseIntranet)),
+        Get("/feedback/cards/{id:int}", Needs(Capability.UseIntranet), "/feedback/cards/999999999", ok: [404]),
+        Post("/feedback/cards/{id:int}?handler=Reply", Needs(Capability.UseIntranet), "/feedback/cards/999999999?handler=Reply", ok: [404]),
+        Post("/feedback/cards/{id:int}?handler=Status", Needs(Capability.UseIntranet), "/feedback/cards/999999999?handler=Status", ok: [404]),
+        Post("/feedback/cards/{id:int}?handler=Board", Needs(Capability.UseIntranet), "/feedback/cards/999999999?handler=Board", ok: [404]),
+        Post("/api/v1/feedback", Needs(Capability.UseIntranet), ok: [415]),
+        Get("/api/v1/feedback", Needs(Capability.UseIntranet)),
+        Get("/api/v1/feedback/inbox", Needs(Capability.UseIntranet), except: new Dictionary<string, int> { ["employee"] = 403 }),
+        Get("/api/v1/feedback/board", Needs(Capability.UseIntranet)),
+        Get("/api/v1/feedback/{id:int}", Needs(Capability.UseIntranet), "/api/v1/feedback/999999999", ok: [404]),
+        Post("/api/v1/feedback/{id:int}/replies", Needs(Capability.UseIntranet), "/api/v1/feedback/999999999/replies", ok: [404]),
+        Post("/api/v1/feedback/{id:int}/status", Needs(Capability.UseIntranet), "/api/v1/feedback/999999999/status", ok: [404]),
+        Post("/api/v1/feedback/{id:int}/board", Needs(Capability.UseIntranet), "/api/v1/feedback/999999999/board", ok: [404]),
         // Notifications (issue 5)
         // Everyone signed in (intranet or extranet) has their own notifications; another person's id is 404 like an
         // unknown one. The hub refuses anonymous negotiation with 401; negotiating takes POST, and the connection
