@@ -5,6 +5,7 @@ using System.Text.Json;
 using Inward.Features.Feedback;
 using Inward.Features.Notifications;
 using Inward.Features.People;
+using Inward.Platform.Data;
 using Inward.Platform.Identity;
 using Inward.Platform.Metrics;
 using Inward.Tests.Admin;
