@@ -399,11 +399,11 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
         Post("/api/v1/posts/{id:int}/reject", Needs(Capability.UseIntranet), "/api/v1/posts/999999999/reject", ok: [404]),
         // Feedback cards (issue 7)
         // Everyone internal writes and follows cards; the inbox is for people who answer cards (HR, department managers, plan
-        // editors or the plan owner): a plain employee gets 403. Unknown cards are 404 for everyone; the garbage form fails validation.
+        // editors or the plan owner): a plain employee is sent to the access-denied page (403 from the API). Unknown cards are 404 for everyone; the garbage form fails validation.
         Get("/feedback", Needs(Capability.UseIntranet)),
         Post("/feedback", Needs(Capability.UseIntranet)),
         Get("/feedback/mine", Needs(Capability.UseIntranet)),
-        Get("/feedback/inbox", Needs(Capability.UseIntranet), except: new Dictionary<string, int> { ["employee"] = 403 }),
+        Get("/feedback/inbox", Needs(Capability.UseIntranet), except: new Dictionary<string, int> { ["employee"] = 302 }),
         Get("/feedback/board", Needs(Capability.UseIntranet)),
         Get("/feedback/cards/{id:int}", Needs(Capability.UseIntranet), "/feedback/cards/999999999", ok: [404]),
         Post("/feedback/cards/{id:int}?handler=Reply", Needs(Capability.UseIntranet), "/feedback/cards/999999999?handler=Reply", ok: [404]),
