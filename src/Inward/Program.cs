@@ -6,6 +6,7 @@ using Inward.Features.Email;
 using Inward.Features.Feedback;
 using Inward.Features.InternalCustomers;
 using Inward.Features.Notifications;
+using Inward.Features.Panel;
 using Inward.Features.People;
 using Inward.Features.Plan;
 using Inward.Features.Posts;
@@ -39,6 +40,7 @@ builder.AddComments();
 builder.AddRadio();
 builder.AddWins();
 builder.AddFeedback();
+builder.AddPanel();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -59,6 +61,7 @@ app.MapComments();
 app.MapRadio();
 app.MapWins();
 app.MapFeedback();
+app.MapPanel();
 
 return await app.RunInwardAsync(command);
 
