@@ -417,6 +417,28 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
         Post("/api/v1/feedback/{id:int}/replies", Needs(Capability.UseIntranet), "/api/v1/feedback/999999999/replies", ok: [404]),
         Post("/api/v1/feedback/{id:int}/status", Needs(Capability.UseIntranet), "/api/v1/feedback/999999999/status", ok: [404]),
         Post("/api/v1/feedback/{id:int}/board", Needs(Capability.UseIntranet), "/api/v1/feedback/999999999/board", ok: [404]),
+        // Top-performer panel (issue 7)
+        // Open to panel members and HR (ManagePeople); a demo account who is neither is refused (the page sends them to access-denied,
+        // the API answers 403). HR's own actions on unknown objects are 404; the garbage form fails validation on the page.
+        Get("/panel", Needs(Capability.ManagePeople)),
+        Post("/panel?handler=Nominate", Needs(Capability.ManagePeople)),
+        Post("/panel?handler=Remove", Needs(Capability.ManagePeople), "/panel?handler=Remove&member=999999999", ok: [404]),
+        Post("/panel?handler=Accept", Needs(Capability.UseIntranet), ok: [404]),
+        Post("/panel?handler=Decline", Needs(Capability.UseIntranet), ok: [404]),
+        Post("/panel?handler=Topic", Needs(Capability.ManagePeople)),
+        Post("/panel?handler=Input", Needs(Capability.ManagePeople)),
+        Post("/panel?handler=UpdateInput", Needs(Capability.ManagePeople), "/panel?handler=UpdateInput&input=999999999", ok: [404]),
+        Get("/panel/topics/{id:int}", Needs(Capability.ManagePeople), "/panel/topics/999999999", ok: [404]),
+        Post("/panel/topics/{id:int}", Needs(Capability.ManagePeople), "/panel/topics/999999999", ok: [404]),
+        Get("/api/v1/panel", Needs(Capability.ManagePeople)),
+        Post("/api/v1/panel/members", Needs(Capability.ManagePeople), ok: [415]),
+        Send("DELETE", "/api/v1/panel/members/{id:int}", Needs(Capability.ManagePeople), "/api/v1/panel/members/999999999", ok: [404]),
+        Post("/api/v1/panel/invitation", Needs(Capability.UseIntranet), ok: [415]),
+        Post("/api/v1/panel/topics", Needs(Capability.ManagePeople), ok: [415]),
+        Get("/api/v1/panel/topics/{id:int}", Needs(Capability.ManagePeople), "/api/v1/panel/topics/999999999", ok: [404]),
+        Post("/api/v1/panel/topics/{id:int}/posts", Needs(Capability.ManagePeople), "/api/v1/panel/topics/999999999/posts", ok: [404]),
+        Post("/api/v1/panel/inputs", Needs(Capability.ManagePeople), ok: [415]),
+        Post("/api/v1/panel/inputs/{id:int}", Needs(Capability.ManagePeople), "/api/v1/panel/inputs/999999999", ok: [404]),
         // Notifications (issue 5)
         // Everyone signed in (intranet or extranet) has their own notifications; another person's id is 404 like an
         // unknown one. The hub refuses anonymous negotiation with 401; negotiating takes POST, and the connection

@@ -60,6 +60,69 @@ namespace Inward.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PanelInputs",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Input = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RecordedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelInputs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PanelMembers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Membership = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    NominatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    NominatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PanelMembers_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PanelTopics",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AuthorEmployeeId = table.Column<int>(type: "integer", nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelTopics", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PanelTopics_Employees_AuthorEmployeeId",
+                        column: x => x.AuthorEmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FeedbackMessages",
                 columns: table => new
                 {
@@ -80,6 +143,35 @@ namespace Inward.Migrations.Postgres.Migrations
                         name: "FK_FeedbackMessages_FeedbackCards_CardId",
                         column: x => x.CardId,
                         principalTable: "FeedbackCards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PanelPosts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TopicId = table.Column<int>(type: "integer", nullable: false),
+                    AuthorEmployeeId = table.Column<int>(type: "integer", nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelPosts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PanelPosts_Employees_AuthorEmployeeId",
+                        column: x => x.AuthorEmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_PanelPosts_PanelTopics_TopicId",
+                        column: x => x.TopicId,
+                        principalTable: "PanelTopics",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -113,6 +205,27 @@ namespace Inward.Migrations.Postgres.Migrations
                 name: "IX_FeedbackMessages_CardId_Id",
                 table: "FeedbackMessages",
                 columns: new[] { "CardId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelMembers_EmployeeId",
+                table: "PanelMembers",
+                column: "EmployeeId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelPosts_AuthorEmployeeId",
+                table: "PanelPosts",
+                column: "AuthorEmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelPosts_TopicId_Id",
+                table: "PanelPosts",
+                columns: new[] { "TopicId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelTopics_AuthorEmployeeId",
+                table: "PanelTopics",
+                column: "AuthorEmployeeId");
         }
 
         /// <inheritdoc />
@@ -125,7 +238,19 @@ namespace Inward.Migrations.Postgres.Migrations
                 name: "FeedbackMessages");
 
             migrationBuilder.DropTable(
+                name: "PanelInputs");
+
+            migrationBuilder.DropTable(
+                name: "PanelMembers");
+
+            migrationBuilder.DropTable(
+                name: "PanelPosts");
+
+            migrationBuilder.DropTable(
                 name: "FeedbackCards");
+
+            migrationBuilder.DropTable(
+                name: "PanelTopics");
         }
     }
 }
