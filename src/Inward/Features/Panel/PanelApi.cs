@@ -146,6 +146,10 @@ public static class PanelApi
     public static async Task<Results<Ok<PanelOverview>, ValidationProblem, ProblemHttpResult>> UpdateInputAsync(PanelDesk panel, HttpContext http, int id,
         CancellationToken ct)
     {
+        if (!await panel.InputExistsAsync(id, ct))
+        {
+            return NotFound("No panel input with this id.");
+        }
         var (request, problem) = await JsonBody.ReadAsync<PanelInputUpdateRequest>(http.Request, ct);
         if (problem is not null)
         {

@@ -213,6 +213,8 @@ public sealed class PanelDesk(InwardDbContext db, Notifier notifier, IStringLoca
         return (item.Id, errors);
     }
 
+    public Task<bool> InputExistsAsync(int id, CancellationToken ct) => db.Set<PanelInput>().AnyAsync(i => i.Id == id, ct);
+
     /// <summary>HR records where an input stands and what was done with it; (false, null) when it does not exist.</summary>
     public async Task<(bool Found, PanelError? Error)> UpdateInputAsync(int id, string? status, string? outcome, CancellationToken ct)
     {

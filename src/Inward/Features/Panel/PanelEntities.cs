@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Inward.Features.People;
 using Inward.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Inward.Features.Panel;
 
+[JsonConverter(typeof(JsonStringEnumConverter<PanelMembership>))]
 public enum PanelMembership
 {
     Invited,
@@ -12,6 +14,7 @@ public enum PanelMembership
     Declined,
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<PanelInputStatus>))]
 public enum PanelInputStatus
 {
     Open,
