@@ -3,10 +3,12 @@ using Inward.Features.Audiences;
 using Inward.Features.Brand;
 using Inward.Features.Comments;
 using Inward.Features.Email;
+using Inward.Features.Feedback;
 using Inward.Features.InternalCustomers;
 using Inward.Features.Learning;
 using Inward.Features.Listening;
 using Inward.Features.Notifications;
+using Inward.Features.Panel;
 using Inward.Features.People;
 using Inward.Features.Plan;
 using Inward.Features.Posts;
@@ -42,6 +44,8 @@ builder.AddWins();
 builder.AddLearning();
 builder.AddLearningAssignments();
 builder.AddListening();
+builder.AddFeedback();
+builder.AddPanel();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -64,6 +68,8 @@ app.MapWins();
 app.MapLearning();
 app.MapLearningAssignments();
 app.MapListening();
+app.MapFeedback();
+app.MapPanel();
 
 return await app.RunInwardAsync(command);
 

@@ -397,6 +397,48 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
         Post("/api/v1/posts/{id:int}/unpublish", Needs(Capability.Communicate), "/api/v1/posts/999999999/unpublish", ok: [404]),
         Post("/api/v1/posts/{id:int}/approve", Needs(Capability.UseIntranet), "/api/v1/posts/999999999/approve", ok: [404]),
         Post("/api/v1/posts/{id:int}/reject", Needs(Capability.UseIntranet), "/api/v1/posts/999999999/reject", ok: [404]),
+        // Feedback cards (issue 7)
+        // Everyone internal writes and follows cards; the inbox is for people who answer cards (HR, department managers, plan
+        // editors or the plan owner): a plain employee is sent to the access-denied page (403 from the API). Unknown cards are 404 for everyone; the garbage form fails validation.
+        Get("/feedback", Needs(Capability.UseIntranet)),
+        Post("/feedback", Needs(Capability.UseIntranet)),
+        Get("/feedback/mine", Needs(Capability.UseIntranet)),
+        Get("/feedback/inbox", Needs(Capability.UseIntranet), except: new Dictionary<string, int> { ["employee"] = 302 }),
+        Get("/feedback/board", Needs(Capability.UseIntranet)),
+        Get("/feedback/cards/{id:int}", Needs(Capability.UseIntranet), "/feedback/cards/999999999", ok: [404]),
+        Post("/feedback/cards/{id:int}?handler=Reply", Needs(Capability.UseIntranet), "/feedback/cards/999999999?handler=Reply", ok: [404]),
+        Post("/feedback/cards/{id:int}?handler=Status", Needs(Capability.UseIntranet), "/feedback/cards/999999999?handler=Status", ok: [404]),
+        Post("/feedback/cards/{id:int}?handler=Board", Needs(Capability.UseIntranet), "/feedback/cards/999999999?handler=Board", ok: [404]),
+        Post("/api/v1/feedback", Needs(Capability.UseIntranet), ok: [415]),
+        Get("/api/v1/feedback", Needs(Capability.UseIntranet)),
+        Get("/api/v1/feedback/inbox", Needs(Capability.UseIntranet), except: new Dictionary<string, int> { ["employee"] = 403 }),
+        Get("/api/v1/feedback/board", Needs(Capability.UseIntranet)),
+        Get("/api/v1/feedback/{id:int}", Needs(Capability.UseIntranet), "/api/v1/feedback/999999999", ok: [404]),
+        Post("/api/v1/feedback/{id:int}/replies", Needs(Capability.UseIntranet), "/api/v1/feedback/999999999/replies", ok: [404]),
+        Post("/api/v1/feedback/{id:int}/status", Needs(Capability.UseIntranet), "/api/v1/feedback/999999999/status", ok: [404]),
+        Post("/api/v1/feedback/{id:int}/board", Needs(Capability.UseIntranet), "/api/v1/feedback/999999999/board", ok: [404]),
+        // Top-performer panel (issue 7)
+        // Open to panel members and HR (ManagePeople); a demo account who is neither is refused (the page sends them to access-denied,
+        // the API answers 403). HR's own actions on unknown objects are 404; the garbage form fails validation on the page.
+        Get("/panel", Needs(Capability.ManagePeople)),
+        Post("/panel?handler=Nominate", Needs(Capability.ManagePeople)),
+        Post("/panel?handler=Remove", Needs(Capability.ManagePeople), "/panel?handler=Remove&member=999999999", ok: [404]),
+        Post("/panel?handler=Accept", Needs(Capability.UseIntranet), ok: [404]),
+        Post("/panel?handler=Decline", Needs(Capability.UseIntranet), ok: [404]),
+        Post("/panel?handler=Topic", Needs(Capability.ManagePeople)),
+        Post("/panel?handler=Input", Needs(Capability.ManagePeople)),
+        Post("/panel?handler=UpdateInput", Needs(Capability.ManagePeople), "/panel?handler=UpdateInput&input=999999999", ok: [404]),
+        Get("/panel/topics/{id:int}", Needs(Capability.ManagePeople), "/panel/topics/999999999", ok: [404]),
+        Post("/panel/topics/{id:int}", Needs(Capability.ManagePeople), "/panel/topics/999999999", ok: [404]),
+        Get("/api/v1/panel", Needs(Capability.ManagePeople)),
+        Post("/api/v1/panel/members", Needs(Capability.ManagePeople), ok: [415]),
+        Send("DELETE", "/api/v1/panel/members/{id:int}", Needs(Capability.ManagePeople), "/api/v1/panel/members/999999999", ok: [404]),
+        Post("/api/v1/panel/invitation", Needs(Capability.UseIntranet), ok: [415]),
+        Post("/api/v1/panel/topics", Needs(Capability.ManagePeople), ok: [415]),
+        Get("/api/v1/panel/topics/{id:int}", Needs(Capability.ManagePeople), "/api/v1/panel/topics/999999999", ok: [404]),
+        Post("/api/v1/panel/topics/{id:int}/posts", Needs(Capability.ManagePeople), "/api/v1/panel/topics/999999999/posts", ok: [404]),
+        Post("/api/v1/panel/inputs", Needs(Capability.ManagePeople), ok: [415]),
+        Post("/api/v1/panel/inputs/{id:int}", Needs(Capability.ManagePeople), "/api/v1/panel/inputs/999999999", ok: [404]),
         // Notifications (issue 5)
         // Everyone signed in (intranet or extranet) has their own notifications; another person's id is 404 like an
         // unknown one. The hub refuses anonymous negotiation with 401; negotiating takes POST, and the connection

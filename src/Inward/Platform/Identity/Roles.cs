@@ -45,6 +45,8 @@ public enum Capability
     ManageLearning,
     /// <summary>Create, launch and close surveys; see every group's results (above the anonymity threshold).</summary>
     ManageSurveys,
+    /// <summary>Read and answer the feedback cards addressed to HR (never learning who wrote an anonymous one).</summary>
+    AnswerHrFeedback,
 }
 
 /// <summary>The role → capability table: a pure function, unit-tested row by row.</summary>
@@ -55,7 +57,8 @@ public static class RoleRules
         [Roles.Employee] = [Capability.UseIntranet, Capability.UseApi],
         [Roles.Manager] = [Capability.UseIntranet, Capability.UseApi, Capability.SeeTeam],
         [Roles.Communicator] = [Capability.UseIntranet, Capability.UseApi, Capability.Communicate, Capability.ManagePlan, Capability.ManageLearning],
-        [Roles.HR] = [Capability.UseIntranet, Capability.UseApi, Capability.ManagePeople, Capability.ExportPeople, Capability.SeeTeam, Capability.ManagePlan, Capability.ManageLearning, Capability.ManageSurveys],
+        [Roles.HR] = [Capability.UseIntranet, Capability.UseApi, Capability.ManagePeople, Capability.ExportPeople, Capability.SeeTeam, Capability.ManagePlan, Capability.ManageLearning,
+            Capability.ManageSurveys, Capability.AnswerHrFeedback],
         [Roles.Admin] = [.. Enum.GetValues<Capability>().Where(c => c != Capability.UseExtranet)],
         [Roles.Partner] = [Capability.UseExtranet],
     };

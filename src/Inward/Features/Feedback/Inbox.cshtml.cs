@@ -1,0 +1,28 @@
+using Inward.Platform.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Inward.Features.Feedback;
+
+/// <summary>/feedback/inbox: the cards addressed to the signed-in person (403 for someone who answers none).</summary>
+[RequireCapability(Capability.UseIntranet)]
+public sealed class FeedbackInboxModel(FeedbackDesk desk) : PageModel
+{
+    public IReadOnlyList<CardView> Cards { get; private set; } = [];
+    public FeedbackStatus? Status { get; private set; }
+    public FeedbackCategory? Category { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? status, string? category, CancellationToken ct)
+    {
+        var viewer = await desk.ViewerAsync(User, ct);
+        if (!viewer.IsRecipient)
+        {
+            return Forbid();
+        }
+        // An unknown filter value shows everything rather than an error: the form only offers valid values.
+        Status = FeedbackRules.TryParse<FeedbackStatus>(status, out var s) ? s : null;
+        Category = FeedbackRules.TryParse<FeedbackCategory>(category, out var c) ? c : null;
+        Cards = await desk.InboxAsync(viewer, Status, Category, ct);
+        return Page();
+    }
+}
