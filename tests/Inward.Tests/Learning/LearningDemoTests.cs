@@ -12,8 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Inward.Tests.Learning;
 
 /// <summary>
-/// The demo's training progress, seeded once the demo courses exist (they come from the courses' own demo content; here
-/// the test makes them), and the learning metrics over it.
+/// The demo's training progress, seeded at start-up after the demo courses (the courses' own demo content), and the
+/// learning metrics over it.
 /// </summary>
 public sealed class LearningDemoTests(Apps apps) : IntegrationTest(apps)
 {
@@ -21,18 +21,12 @@ public sealed class LearningDemoTests(Apps apps) : IntegrationTest(apps)
     public async Task Demo_progress_has_completions_overdue_training_and_certificates_expiring_soon(DatabaseProvider provider)
     {
         var app = await App(provider);
-        foreach (var title in new[] { LearningAssignmentsDemoContent.BrandCourse, LearningAssignmentsDemoContent.InternalCustomersCourse })
-        {
-            if (!await TestAccounts.WithDbAsync(app, db => db.Set<Course>().AnyAsync(c => c.Title == title)))
-            {
-                await AssignmentTestData.CourseAsync(app, title);
-            }
-        }
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<InwardDbContext>();
         var demo = scope.ServiceProvider.GetServices<IDemoContent>().OfType<LearningAssignmentsDemoContent>().Single();
 
-        Assert.True(await demo.SeedAsync(db, default));
+        // The courses' own demo content runs first (a lower Order), so start-up already seeded the progress: once only.
+        Assert.True(await db.Set<LearningPath>().AnyAsync());
         Assert.False(await demo.SeedAsync(db, default));
 
         var brand = await db.Set<Course>().AsNoTracking().SingleAsync(c => c.Title == LearningAssignmentsDemoContent.BrandCourse);

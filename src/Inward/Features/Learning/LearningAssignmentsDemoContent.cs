@@ -17,8 +17,8 @@ namespace Inward.Features.Learning;
 /// </summary>
 internal sealed class LearningAssignmentsDemoContent(TimeProvider clock) : IDemoContent
 {
-    public const string BrandCourse = "Our brand and how we serve customers";
-    public const string InternalCustomersCourse = "Serving our internal customers";
+    public const string BrandCourse = LearningDemoContent.BrandCourse;
+    public const string InternalCustomersCourse = LearningDemoContent.InternalCourse;
     public const string WelcomePath = "Welcome to Brightwheel";
 
     public string Name => "learning assignments and progress";
