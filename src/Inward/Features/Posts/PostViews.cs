@@ -52,9 +52,10 @@ public sealed record MustReadItem(int Id, string Title, DateOnly? Due);
 
 /// <summary>
 /// What a signed-in person may read: published, not expired posts whose audience includes them now. The person's facts
-/// are loaded once; each candidate post's rule is evaluated in memory with the pure <see cref="AudienceRules.Matches"/>.
+/// are loaded once (and kept briefly, see <see cref="FeedCache"/>); each candidate post's rule is evaluated in memory with
+/// the pure <see cref="AudienceRules.Matches"/>.
 /// </summary>
-public sealed class PostViews(InwardDbContext db, AudienceResolver resolver, TimeProvider clock, IMemoryCache cache)
+public sealed class PostViews(InwardDbContext db, AudienceResolver resolver, TimeProvider clock, FeedCache cache, FeedQueries queries)
 {
     public const int PageSize = 25;
 
@@ -82,10 +83,14 @@ public sealed class PostViews(InwardDbContext db, AudienceResolver resolver, Tim
                 return false;
             }
         }
+
+        public bool Includes(Card card) => card.Rule is { } rule && AudienceRules.Matches(rule, Facts, Tree, Today);
     }
 
     private async Task<Reader?> ReaderAsync(ClaimsPrincipal user, CancellationToken ct) =>
-        await resolver.FactsOfAsync(user, ct) is { IsActive: true } facts ? new Reader(facts, await resolver.TreeAsync(ct), resolver.Today) : null;
+        await cache.FactsAsync(user, () => resolver.FactsOfAsync(user, ct)) is { IsActive: true } facts
+            ? new Reader(facts, await cache.TreeAsync(() => resolver.TreeAsync(ct)), resolver.Today)
+            : null;
 
     /// <summary>
     /// The person's feed. The database narrows the candidates with the audience index (<see cref="AudienceIndex"/>), newest
@@ -97,30 +102,31 @@ public sealed class PostViews(InwardDbContext db, AudienceResolver resolver, Tim
         {
             return new([], null);
         }
-        var employeeId = reader.Facts.EmployeeId ?? -1;
+        var version = await VersionAsync(ct);
+        var now = Now;
+        var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        // The person's acknowledgements: one query, only when a pinned post or a must-read is among the candidates.
+        HashSet<int>? acknowledged = null;
+        async Task<HashSet<int>> AcknowledgedAsync() => acknowledged ??= await AcknowledgementsAsync(reader, ct);
+
         var items = new List<FeedItem>();
+        TopOfFeed? top = null;
         if (before is null)
         {
-            // Two small indexed queries: SQLite only uses the (Pinned|MustRead, Status, PublishedUtc) indexes for an
-            // equality with a parameter, not for a bare boolean column, hence "== Yes".
-            var yes = true;
-            var pinned = await TopAsync(Candidates(reader).Where(p => p.Pinned == yes), employeeId, ct);
-            var mustReads = await TopAsync(Candidates(reader).Where(p => p.MustRead == yes && !p.Pinned
-                && !db.Set<PostAcknowledgement>().Any(a => a.PostId == p.Id && a.EmployeeId == employeeId)), employeeId, ct);
-            items.AddRange(pinned.Concat(mustReads).Where(c => reader.Includes(c.AudienceJson)).Select(c => c.ToItem()));
+            top = await TopAsync(reader, version, ct);
+            var acks = top.Pinned.Count > 0 || top.MustReads.Count > 0 ? await AcknowledgedAsync() : [];
+            var leading = top.Pinned.Where(c => c.IsLive(now) && reader.Includes(c))
+                .Concat(await OpenMustReadsAsync(top, reader, acks, version, ct));
+            items.AddRange(leading.Select(c => c.ToItem(reader, acks.Contains(c.Id), language)));
         }
         // The stream: everything else, newest first. A must-read here is one the person has acknowledged.
-        var found = new List<Candidate>();
+        var found = new List<Card>();
         FeedCursor? scanned = before;
-        var now = Now;
         for (var chunk = 0; chunk < MaxChunks && found.Count <= PageSize; chunk++)
         {
-            var rows = scanned is null ? await FirstChunkAsync(reader, ct) : await ChunkAsync(reader, scanned, ct);
-            var mustReads = rows.Where(r => r.MustRead).Select(r => r.Id).ToList();
-            var acknowledged = mustReads.Count == 0 ? [] : (await db.Set<PostAcknowledgement>().AsNoTracking()
-                .Where(a => a.EmployeeId == employeeId && mustReads.Contains(a.PostId)).Select(a => a.PostId).ToListAsync(ct)).ToHashSet();
-            found.AddRange(rows.Where(r => (!r.MustRead || acknowledged.Contains(r.Id)) && (r.ExpiresUtc is null || r.ExpiresUtc > now)
-                && reader.Includes(r.AudienceJson)));
+            var rows = scanned is null ? top!.Stream : await CardsAsync(await ChunkAsync(reader, scanned, ct), version, ct);
+            var acks = rows.Any(r => r.MustRead) ? await AcknowledgedAsync() : [];
+            found.AddRange(rows.Where(r => (!r.MustRead || acks.Contains(r.Id)) && r.IsLive(now) && reader.Includes(r)));
             if (rows.Count < ChunkSize)
             {
                 scanned = null;
@@ -128,62 +134,171 @@ public sealed class PostViews(InwardDbContext db, AudienceResolver resolver, Tim
             }
             scanned = new(rows[^1].PublishedUtc, rows[^1].Id);
         }
-        items.AddRange(found.Take(PageSize).Select(c => c.ToItem()));
+        items.AddRange(found.Take(PageSize).Select(c => c.ToItem(reader, c.MustRead, language)));
         var older = found.Count > PageSize ? new FeedCursor(found[PageSize - 1].PublishedUtc, found[PageSize - 1].Id) : scanned;
-        return new(await WithReaderTextsAsync(items, reader, ct), older);
+        return new(items, older);
     }
 
-    private async Task<List<Candidate>> TopAsync(IQueryable<Post> posts, int employeeId, CancellationToken ct) =>
-        [.. (await posts.OrderByDescending(p => p.PublishedUtc).ThenByDescending(p => p.Id).Take(TopMax)
-            .Select(p => new { p.Id, p.Type, p.Title, p.Body, p.PublishedUtc, p.ExpiresUtc, p.Pinned, p.MustRead, p.MustReadDue, p.AudienceJson,
-                Acknowledged = db.Set<PostAcknowledgement>().Any(a => a.PostId == p.Id && a.EmployeeId == employeeId) })
-            .ToListAsync(ct))
-            .Select(p => new Candidate(p.Id, p.Type, p.Title, Excerpt(p.Body), p.PublishedUtc!.Value, p.ExpiresUtc, p.Pinned, p.MustRead, p.MustReadDue,
-                p.AudienceJson, p.Acknowledged))];
+    /// <summary>
+    /// The reader's unacknowledged must-reads (not pinned), newest first, at most <see cref="TopMax"/>: from the cached list
+    /// when it holds every live must-read of the reader's keys, else (more than <see cref="MustReadMax"/>) from the database.
+    /// </summary>
+    private async Task<IEnumerable<Card>> OpenMustReadsAsync(TopOfFeed top, Reader reader, HashSet<int> acknowledged, FeedVersion version,
+        CancellationToken ct)
+    {
+        var now = Now;
+        var open = top.MustReads.Where(c => !acknowledged.Contains(c.Id) && c.IsLive(now) && reader.Includes(c)).Take(TopMax).ToList();
+        if (open.Count == TopMax || !top.MustReadsCut)
+        {
+            return open;
+        }
+        var employeeId = reader.Facts.EmployeeId ?? -1;
+        var yes = true;
+        var rows = await RowsAsync(Candidates(reader).Where(p => p.MustRead == yes && !p.Pinned
+            && !db.Set<PostAcknowledgement>().Any(a => a.PostId == p.Id && a.EmployeeId == employeeId)), TopMax, ct);
+        return (await CardsAsync(rows, version, ct)).Where(reader.Includes);
+    }
+
+    private async Task<HashSet<int>> AcknowledgementsAsync(Reader reader, CancellationToken ct) =>
+        reader.Facts.EmployeeId is not { } employeeId ? [] : await queries.AcknowledgedPosts(db, employeeId).ToHashSetAsync(cancellationToken: ct);
+
+    private async Task<FeedVersion> VersionAsync(CancellationToken ct) => await queries.CurrentVersion(db, ct) ?? new FeedVersion(null, null, null);
+
+    /// <summary>
+    /// The first page's raw material for everyone with the same audience keys, under one posts version: the pinned posts,
+    /// the newest must-reads (acknowledged or not, up to <see cref="MustReadMax"/>) and the newest stream chunk. The
+    /// home feed's hot path: the person's own part is their acknowledgements and the exact rule.
+    /// </summary>
+    private sealed record TopOfFeed(IReadOnlyList<Card> Pinned, IReadOnlyList<Card> MustReads, bool MustReadsCut, IReadOnlyList<Card> Stream);
+
+    private async Task<TopOfFeed> TopAsync(Reader reader, FeedVersion version, CancellationToken ct)
+    {
+        var key = $"feed-top:{version}:{string.Join('|', reader.Keys.Order(StringComparer.Ordinal))}";
+        if (cache.TryGet(key, out TopOfFeed? top))
+        {
+            return top!;
+        }
+        // Two of these use the (Pinned|MustRead, Status, PublishedUtc) indexes: SQLite only uses them for an equality
+        // with a parameter, not for a bare boolean column, hence "== yes".
+        var yes = true;
+        var pinned = await RowsAsync(Candidates(reader).Where(p => p.Pinned == yes), TopMax, ct);
+        var mustReads = await RowsAsync(Candidates(reader).Where(p => p.MustRead == yes && !p.Pinned), MustReadMax + 1, ct);
+        var stream = await ChunkAsync(reader, null, ct);
+        // A must-read is both in its list and in the stream (where acknowledged ones show): one card for both.
+        var cards = (await CardsAsync([.. pinned.Concat(mustReads).Concat(stream).DistinctBy(r => r.Id)], version, ct)).ToDictionary(c => c.Id);
+        top = new([.. pinned.Select(r => cards[r.Id])], [.. mustReads.Take(MustReadMax).Select(r => cards[r.Id])], mustReads.Count > MustReadMax,
+            [.. stream.Select(r => cards[r.Id])]);
+        cache.Set(key, top, TimeSpan.FromMinutes(1));
+        return top;
+    }
+
+    private const int TopMax = 50;
+    private const int MustReadMax = 200;
+    private const int ChunkSize = 100;
+    private const int MaxChunks = 10;
+
+    /// <summary>A post as the feed queries it.</summary>
+    private sealed record Row(int Id, PostType Type, string Title, string Body, DateTime PublishedUtc, DateTime? ExpiresUtc, bool Pinned,
+        bool MustRead, DateOnly? MustReadDue, string AudienceJson, DateTime UpdatedUtc);
+
+    private static async Task<List<Row>> RowsAsync(IQueryable<Post> posts, int take, CancellationToken ct) =>
+        await posts.OrderByDescending(p => p.PublishedUtc).ThenByDescending(p => p.Id).Take(take)
+            .Select(p => new Row(p.Id, p.Type, p.Title, p.Body, p.PublishedUtc!.Value, p.ExpiresUtc, p.Pinned, p.MustRead, p.MustReadDue,
+                p.AudienceJson, p.UpdatedUtc))
+            .ToListAsync(ct);
 
     /// <summary>Stream posts (not pinned) filed under the reader's keys, older than <paramref name="after"/>, any must-read status.</summary>
-    private async Task<List<Candidate>> ChunkAsync(Reader reader, FeedCursor? after, CancellationToken ct)
+    private async Task<List<Row>> ChunkAsync(Reader reader, FeedCursor? after, CancellationToken ct)
     {
         var q = Candidates(reader).Where(p => !p.Pinned);
         if (after is { } c)
         {
             q = q.Where(p => p.PublishedUtc <= c.PublishedUtc && (p.PublishedUtc < c.PublishedUtc || p.Id < c.Id));
         }
-        return [.. (await q.OrderByDescending(p => p.PublishedUtc).ThenByDescending(p => p.Id).Take(ChunkSize)
-            .Select(p => new { p.Id, p.Type, p.Title, p.Body, p.PublishedUtc, p.ExpiresUtc, p.Pinned, p.MustRead, p.MustReadDue, p.AudienceJson })
-            .ToListAsync(ct))
-            .Select(p => new Candidate(p.Id, p.Type, p.Title, Excerpt(p.Body), p.PublishedUtc!.Value, p.ExpiresUtc, p.Pinned, p.MustRead, p.MustReadDue,
-                p.AudienceJson, p.MustRead))];
+        return await RowsAsync(q, ChunkSize, ct);
     }
 
     /// <summary>
-    /// The newest stream chunk for the reader's audience keys, shared by everyone with the same keys for a short while:
-    /// the home feed's hot path. The cache key includes the latest change to any post, so a publication, edit or
-    /// expiry shows at once, on every instance; rows that expire while cached are dropped by the caller.
+    /// A post ready for any reader: its parsed rule, excerpt, and variants and translations with their excerpts. Shared
+    /// by every cached list that holds the post, and rebuilt when the post or any post's texts change.
     /// </summary>
-    private async Task<List<Candidate>> FirstChunkAsync(Reader reader, CancellationToken ct)
+    private sealed class Card(Row row, IReadOnlyList<PostTextInput> texts)
     {
-        // Two index lookups: a new post raises the highest id, any change to a post its UpdatedUtc (see PostAudienceIndexer).
-        var lastId = await db.Set<Post>().MaxAsync(p => (int?)p.Id, ct);
-        var lastChange = await db.Set<Post>().MaxAsync(p => (DateTime?)p.UpdatedUtc, ct);
-        var key = $"feed:{lastId}:{lastChange?.Ticks}:{string.Join('|', reader.Keys.Order(StringComparer.Ordinal))}";
-        if (cache.TryGetValue(key, out List<Candidate>? rows) && rows is not null)
+        public int Id => row.Id;
+        public DateTime PublishedUtc => row.PublishedUtc;
+        public bool MustRead => row.MustRead;
+        public DateOnly? MustReadDue => row.MustReadDue;
+        public AudienceRule? Rule { get; } = RuleOf(row.AudienceJson);
+        private readonly string title = row.Title;
+        private readonly string excerpt = Excerpt(row.Body);
+        private readonly (PostType Type, DateTime? ExpiresUtc, bool Pinned) facts = (row.Type, row.ExpiresUtc, row.Pinned);
+        private readonly Dictionary<(int?, string?), string> textExcerpts = texts.DistinctBy(t => (t.DepartmentId, t.Language))
+            .ToDictionary(t => (t.DepartmentId, t.Language), t => Excerpt(t.Body));
+
+        public bool IsLive(DateTime now) => facts.ExpiresUtc is null || facts.ExpiresUtc > now;
+
+        /// <summary>The reader's title and excerpt (<see cref="PostVariants.Resolve"/>): their department's variant, their language.</summary>
+        public (string Title, string Excerpt) TextFor(int? departmentId, DepartmentTree tree, string language)
         {
-            return rows;
+            if (texts.Count == 0)
+            {
+                return (title, excerpt);
+            }
+            var text = PostVariants.Resolve(title, "", texts, departmentId, tree, language);
+            return text.DepartmentId is null && text.Language is null ? (title, excerpt)
+                : (text.Title, textExcerpts.GetValueOrDefault((text.DepartmentId, text.Language), excerpt));
         }
-        rows = await ChunkAsync(reader, null, ct);
-        cache.Set(key, rows, TimeSpan.FromSeconds(30));
-        return rows;
+
+        public FeedItem ToItem(Reader reader, bool acknowledged, string language)
+        {
+            var (itemTitle, itemExcerpt) = TextFor(reader.Facts.DepartmentId, reader.Tree, language);
+            return new(Id, facts.Type, itemTitle, itemExcerpt, PublishedUtc, facts.Pinned, MustRead, MustReadDue, acknowledged);
+        }
+
+        public string TitleFor(Reader reader, string language) => TextFor(reader.Facts.DepartmentId, reader.Tree, language).Title;
+
+        private static AudienceRule? RuleOf(string json)
+        {
+            try
+            {
+                return AudienceRule.FromJson(json);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return null;
+            }
+        }
     }
 
-    private const int TopMax = 50;
-    private const int ChunkSize = 100;
-    private const int MaxChunks = 10;
-
-    private sealed record Candidate(int Id, PostType Type, string Title, string Excerpt, DateTime PublishedUtc, DateTime? ExpiresUtc, bool Pinned,
-        bool MustRead, DateOnly? MustReadDue, string AudienceJson, bool Acknowledged)
+    /// <summary>Cards of the rows, in order: cached ones reused, the others built with one query for their texts.</summary>
+    private async Task<List<Card>> CardsAsync(IReadOnlyList<Row> rows, FeedVersion version, CancellationToken ct)
     {
-        public FeedItem ToItem() => new(Id, Type, Title, Excerpt, PublishedUtc, Pinned, MustRead, MustReadDue, Acknowledged);
+        string KeyOf(Row r) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"feed-card:{r.Id}:{r.UpdatedUtc.Ticks}:{version.LastText}");
+        var cards = new Card?[rows.Count];
+        var missing = new List<int>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (cache.TryGet(KeyOf(rows[i]), out cards[i]))
+            {
+                continue;
+            }
+            missing.Add(rows[i].Id);
+        }
+        if (missing.Count > 0)
+        {
+            var texts = (await db.Set<PostText>().AsNoTracking().Where(t => missing.Contains(t.PostId))
+                    .Select(t => new { t.PostId, t.DepartmentId, t.Language, t.Title, t.Body }).ToListAsync(ct))
+                .ToLookup(t => t.PostId, t => new PostTextInput(t.DepartmentId, t.Language, t.Title, t.Body));
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (cards[i] is null)
+                {
+                    cards[i] = new Card(rows[i], [.. texts[rows[i].Id]]);
+                    cache.Set(KeyOf(rows[i]), cards[i]!, TimeSpan.FromMinutes(5));
+                }
+            }
+        }
+        return [.. cards.Select(c => c!)];
     }
 
     /// <summary>Live posts filed under one of the reader's audience keys (a superset of what they may read).</summary>
@@ -191,17 +306,6 @@ public sealed class PostViews(InwardDbContext db, AudienceResolver resolver, Tim
     {
         var keys = reader.Keys;
         return Live().Where(p => db.Set<PostAudienceKey>().Any(k => k.PostId == p.Id && keys.Contains(k.Key)));
-    }
-
-    /// <summary>
-    /// Feed items with the title and excerpt of the variant and language the reader gets (one query for the page's
-    /// posts). Items of posts without variants or translations are returned unchanged.
-    /// </summary>
-    private async Task<IReadOnlyList<FeedItem>> WithReaderTextsAsync(IReadOnlyList<FeedItem> items, Reader reader, CancellationToken ct)
-    {
-        var texts = await TextsForReaderAsync([.. items.Select(i => i.Id)], reader.Facts, reader.Tree, ct);
-        return texts.Count == 0 ? items
-            : [.. items.Select(i => texts.TryGetValue(i.Id, out var text) ? i with { Title = text.Title, Excerpt = Excerpt(text.Body) } : i)];
     }
 
     /// <summary>
@@ -284,15 +388,26 @@ public sealed class PostViews(InwardDbContext db, AudienceResolver resolver, Tim
         {
             return [];
         }
-        var yes = true; // an equality with a parameter, so SQLite uses the (MustRead, Status, PublishedUtc) index
-        var candidates = await Candidates(reader).Where(p => p.MustRead == yes && !db.Set<PostAcknowledgement>().Any(a => a.PostId == p.Id && a.EmployeeId == employeeId))
-            .Select(p => new { p.Id, p.Title, p.MustReadDue, p.PublishedUtc, p.AudienceJson })
-            .ToListAsync(ct);
-        var open = candidates.Where(p => reader.Includes(p.AudienceJson))
-            .OrderBy(p => p.MustReadDue is null).ThenBy(p => p.MustReadDue).ThenByDescending(p => p.PublishedUtc)
-            .Take(max).ToList();
-        var texts = await TextsForReaderAsync([.. open.Select(p => p.Id)], reader.Facts, reader.Tree, ct);
-        return [.. open.Select(p => new MustReadItem(p.Id, texts.TryGetValue(p.Id, out var text) ? text.Title : p.Title, p.MustReadDue))];
+        // Shown on every page: from the cached top of the feed when it holds all the reader's live must-reads.
+        var version = await VersionAsync(ct);
+        var top = await TopAsync(reader, version, ct);
+        var candidates = top.Pinned.Where(c => c.MustRead).Concat(top.MustReads).ToList();
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+        if (top.MustReadsCut || top.Pinned.Count >= TopMax)
+        {
+            var yes = true; // an equality with a parameter, so SQLite uses the (MustRead, Status, PublishedUtc) index
+            candidates = await CardsAsync(await RowsAsync(Candidates(reader).Where(p => p.MustRead == yes
+                && !db.Set<PostAcknowledgement>().Any(a => a.PostId == p.Id && a.EmployeeId == employeeId)), int.MaxValue, ct), version, ct);
+        }
+        var acknowledged = await AcknowledgementsAsync(reader, ct);
+        var now = Now;
+        var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        return [.. candidates.Where(c => !acknowledged.Contains(c.Id) && c.IsLive(now) && reader.Includes(c))
+            .OrderBy(c => c.MustReadDue is null).ThenBy(c => c.MustReadDue).ThenByDescending(c => c.PublishedUtc)
+            .Take(max).Select(c => new MustReadItem(c.Id, c.TitleFor(reader, language), c.MustReadDue))];
     }
 
     private async Task SaveIgnoringDuplicateAsync(CancellationToken ct)

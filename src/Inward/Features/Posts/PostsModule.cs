@@ -10,6 +10,9 @@ public static class PostsModule
     public static WebApplicationBuilder AddPosts(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<PostViews>();
+        builder.Services.AddSingleton<FeedCache>();
+        builder.Services.AddSingleton<FeedQueries>();
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, FeedPeopleWatcher>();
         builder.Services.AddScoped<PostPublisher>();
         builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, PostAudienceIndexer>();
         builder.Services.AddScoped<PostAuthoring>();
