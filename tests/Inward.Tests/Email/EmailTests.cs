@@ -51,6 +51,72 @@ public sealed class EmailTests(Apps apps) : IntegrationTest(apps)
         Assert.Equal(1, deliveries);
     }
 
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Mails_and_digests_carry_each_recipients_department_variant_and_language(DatabaseProvider provider)
+    {
+        var app = await App(provider);
+        var logistics = await DepartmentAsync(app);
+        var service = await DepartmentAsync(app);
+        var (logisticsEmail, _) = await PersonAsync(app, logistics);
+        var (polishEmail, polishId) = await PersonAsync(app, service);
+        var (englishEmail, englishId) = await PersonAsync(app, service);
+        await TestAccounts.WithDbAsync(app, async db =>
+        {
+            (await db.Employees.SingleAsync(e => e.Id == polishId)).Language = "pl";
+            return await db.SaveChangesAsync();
+        });
+        var audience = new Inward.Features.Audiences.AudienceRule
+        {
+            Include = [new Inward.Features.Audiences.AudienceClause { Departments = [new() { Id = logistics }, new() { Id = service }] }],
+        };
+        PostText[] texts(string stamp) =>
+        [
+            new() { DepartmentId = logistics, Title = $"Dock hand-over {stamp}", Body = "Bikes at the *dock* by 14:00." },
+            new() { Language = "pl", Title = $"Nowe zasady zwrotów {stamp}", Body = "Zwroty od poniedziałku." },
+        ];
+
+        var stamp = Guid.NewGuid().ToString("N")[..8];
+        var mustRead = NewPost(audience, $"New returns rule {stamp}", "Returns from Monday.", mustRead: true, due: DateOnly.FromDateTime(DateTime.UtcNow.AddDays(5)));
+        await PublishWithTextsAsync(app, mustRead, texts(stamp));
+
+        var toLogistics = await app.Smtp.WaitForMessageAsync(logisticsEmail, m => (m.Subject ?? "").Contains(stamp, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        Assert.Equal($"Must-read: Dock hand-over {stamp}", toLogistics.Subject);
+        Assert.Contains("<em>dock</em>", toLogistics.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Returns from Monday", toLogistics.TextBody, StringComparison.Ordinal);
+        var toPolish = await app.Smtp.WaitForMessageAsync(polishEmail, m => (m.Subject ?? "").Contains(stamp, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        Assert.Contains($"Nowe zasady zwrotów {stamp}", toPolish.Subject, StringComparison.Ordinal);
+        Assert.Contains("Zwroty od poniedziałku.", toPolish.TextBody, StringComparison.Ordinal);
+        var toEnglish = await app.Smtp.WaitForMessageAsync(englishEmail, m => (m.Subject ?? "").Contains(stamp, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        Assert.Equal($"Must-read: New returns rule {stamp}", toEnglish.Subject);
+
+        // A digest lists the same post under the reader's own title.
+        var digestStamp = Guid.NewGuid().ToString("N")[..8];
+        var news = NewPost(audience, $"Canteen news {digestStamp}", "The canteen opens at eight.");
+        await PublishWithTextsAsync(app, news, texts(digestStamp));
+        await RunAsync<DigestBatchJob>(app, new DigestBatch(DigestFrequency.Weekly, [polishId, englishId]));
+        var polishDigest = await app.Smtp.WaitForMessageAsync(polishEmail, m => (m.Subject ?? "").Contains("digest", StringComparison.OrdinalIgnoreCase)
+            || (m.TextBody ?? "").Contains(digestStamp, StringComparison.Ordinal));
+        // The HTML part encodes non-ASCII letters as character references; the text part has them as they are.
+        Assert.Contains($"Nowe zasady zwrotów {digestStamp}", polishDigest.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain($"Canteen news {digestStamp}", polishDigest.HtmlBody + polishDigest.TextBody, StringComparison.Ordinal);
+        var englishDigest = await app.Smtp.WaitForMessageAsync(englishEmail, m => (m.Subject ?? "").Contains("digest", StringComparison.Ordinal));
+        Assert.Contains($"Canteen news {digestStamp}", englishDigest.HtmlBody, StringComparison.Ordinal);
+    }
+
+    private static async Task PublishWithTextsAsync(InwardApp app, Post post, PostText[] texts)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<InwardDbContext>();
+        db.Add(post);
+        await db.SaveChangesAsync();
+        foreach (var text in texts)
+        {
+            text.PostId = post.Id;
+            db.Add(text);
+        }
+        await scope.ServiceProvider.GetRequiredService<PostPublisher>().PublishAsync(post);
+    }
+
     [Fact]
     public void Recipients_are_split_into_batches_of_two_hundred_with_one_idempotency_key_each()
     {

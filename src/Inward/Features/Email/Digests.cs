@@ -112,6 +112,7 @@ public sealed class DigestBatchJob(InwardDbContext db, AudienceResolver resolver
                 .Select(d => new { d.Recipient, d.PostId }).ToListAsync(ct))
             .Select(d => (d.Recipient, d.PostId)).ToHashSet();
         var population = await resolver.PopulationAsync(includePartners: false, ct);
+        var texts = await PostMailTexts.LoadAsync(db, resolver, postIds, ct);
         var facts = population.Members.Where(m => m.EmployeeId is not null).ToDictionary(m => m.EmployeeId!.Value);
         foreach (var to in await recipients.LoadAsync(keys, ct))
         {
@@ -126,7 +127,11 @@ public sealed class DigestBatchJob(InwardDbContext db, AudienceResolver resolver
                 .Where(p => p.PublishedUtc > since && !mailed.Contains((to.Key, p.Id))
                     && rules[p.Id] is { } rule && AudienceRules.Matches(rule, member, population.Tree, population.Today))
                 .Take(MaxItems)
-                .Select(p => new DigestItem(p.Id, p.Title, PostViews.Excerpt(p.Body), p.PublishedUtc))
+                .Select(p =>
+                {
+                    var text = texts.For(p.Id, p.Title, p.Body, to);
+                    return new DigestItem(p.Id, text.Title, PostViews.Excerpt(text.Body), p.PublishedUtc);
+                })
                 .ToList();
             if (items.Count == 0)
             {

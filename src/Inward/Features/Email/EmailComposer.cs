@@ -9,8 +9,11 @@ using Microsoft.Extensions.Localization;
 
 namespace Inward.Features.Email;
 
-/// <summary>Someone an e-mail goes to: an employee ("e:12") or a partner user ("u:&lt;id&gt;").</summary>
-public sealed record Recipient(string Key, string Email, string Name, string Language, int? EmployeeId)
+/// <summary>
+/// Someone an e-mail goes to: an employee ("e:12") or a partner user ("u:&lt;id&gt;"). The department picks the post
+/// variant they read (partner users have none).
+/// </summary>
+public sealed record Recipient(string Key, string Email, string Name, string Language, int? EmployeeId, int? DepartmentId = null)
 {
     public static string EmployeeKey(int employeeId) => "e:" + employeeId.ToString(CultureInfo.InvariantCulture);
 
@@ -55,50 +58,50 @@ public sealed class EmailComposer(IStringLocalizer<Strings> t, EmailLinks links)
 
     private static string Due(DateOnly due) => due.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo(CultureInfo.CurrentUICulture.Name));
 
-    /// <summary>A must-read or urgent post, sent at once.</summary>
-    public MailMessage Post(Post post, Recipient to) => LocalisationSetup.InLanguage(to.Language, () =>
+    /// <summary>A must-read or urgent post, sent at once, in the recipient's variant and language (<paramref name="text"/>).</summary>
+    public MailMessage Post(Post post, ResolvedText text, Recipient to) => LocalisationSetup.InLanguage(to.Language, () =>
     {
         var link = links.Post(post.Id);
-        var subject = post.MustRead ? t["Must-read: {0}", post.Title].Value : t["Urgent: {0}", post.Title].Value;
+        var subject = post.MustRead ? t["Must-read: {0}", text.Title].Value : t["Urgent: {0}", text.Title].Value;
         var note = post.MustRead
             ? (post.MustReadDue is { } due ? t["Please read this and confirm that you have read it by {0}.", Due(due)].Value
                 : t["Please read this and confirm that you have read it."].Value)
             : t["This is urgent news for you."].Value;
         var open = post.MustRead ? t["Open and confirm"].Value : t["Open in Inward"].Value;
-        var text = new StringBuilder()
+        var plain = new StringBuilder()
             .Append(t["Hello {0},", to.Name].Value).Append("\n\n").Append(note).Append("\n\n")
-            .Append(post.Title).Append("\n\n").Append(SafeMarkdown.ToPlainText(post.Body).Trim()).Append("\n\n")
+            .Append(text.Title).Append("\n\n").Append(SafeMarkdown.ToPlainText(text.Body).Trim()).Append("\n\n")
             .Append(open).Append(": ").Append(link).Append('\n').ToString();
         var html = $"""
             <!DOCTYPE html>
             <html lang="{H.Encode(CultureInfo.CurrentUICulture.Name)}" dir="{Dir}"><body>
             <p>{H.Encode(t["Hello {0},", to.Name].Value)}</p>
             <p><strong>{H.Encode(note)}</strong></p>
-            <h1>{H.Encode(post.Title)}</h1>
-            <div>{SafeMarkdown.ToHtml(post.Body)}</div>
+            <h1>{H.Encode(text.Title)}</h1>
+            <div>{SafeMarkdown.ToHtml(text.Body)}</div>
             <p><a href="{H.Encode(link)}">{H.Encode(open)}</a></p>
             </body></html>
             """;
-        return new MailMessage(to.Email, subject, text, html, to.Name);
+        return new MailMessage(to.Email, subject, plain, html, to.Name);
     });
 
-    /// <summary>A reminder about an unacknowledged must-read: <paramref name="overdue"/> or due soon.</summary>
-    public MailMessage Reminder(Post post, Recipient to, bool overdue) => LocalisationSetup.InLanguage(to.Language, () =>
+    /// <summary>A reminder about an unacknowledged must-read: <paramref name="overdue"/> or due soon; <paramref name="title"/> is the recipient's.</summary>
+    public MailMessage Reminder(Post post, string title, Recipient to, bool overdue) => LocalisationSetup.InLanguage(to.Language, () =>
     {
         var link = links.Post(post.Id);
         var due = post.MustReadDue is { } d ? Due(d) : "";
-        var subject = overdue ? t["Overdue: please read \"{0}\"", post.Title].Value : t["Reminder: please read \"{0}\" by {1}", post.Title, due].Value;
+        var subject = overdue ? t["Overdue: please read \"{0}\"", title].Value : t["Reminder: please read \"{0}\" by {1}", title, due].Value;
         var note = overdue
             ? t["You have not yet confirmed that you read this must-read, which was due on {0}.", due].Value
             : t["Please read this must-read and confirm it by {0}.", due].Value;
         var open = t["Open and confirm"].Value;
-        var text = $"{t["Hello {0},", to.Name].Value}\n\n{note}\n\n{post.Title}\n{open}: {link}\n";
+        var text = $"{t["Hello {0},", to.Name].Value}\n\n{note}\n\n{title}\n{open}: {link}\n";
         var html = $"""
             <!DOCTYPE html>
             <html lang="{H.Encode(CultureInfo.CurrentUICulture.Name)}" dir="{Dir}"><body>
             <p>{H.Encode(t["Hello {0},", to.Name].Value)}</p>
             <p>{H.Encode(note)}</p>
-            <p><a href="{H.Encode(link)}">{H.Encode(post.Title)}</a></p>
+            <p><a href="{H.Encode(link)}">{H.Encode(title)}</a></p>
             </body></html>
             """;
         return new MailMessage(to.Email, subject, text, html, to.Name);

@@ -24,8 +24,8 @@ public sealed class EmailRecipients(InwardDbContext db)
         if (employeeIds.Count > 0)
         {
             var employees = await db.Employees.AsNoTracking().Where(e => employeeIds.Contains(e.Id) && e.IsActive && e.Email != "")
-                .Select(e => new { e.Id, e.Email, e.Name, e.Language }).ToListAsync(ct);
-            result.AddRange(employees.Select(e => new Recipient(Recipient.EmployeeKey(e.Id), e.Email, e.Name, e.Language, e.Id)));
+                .Select(e => new { e.Id, e.Email, e.Name, e.Language, e.DepartmentId }).ToListAsync(ct);
+            result.AddRange(employees.Select(e => new Recipient(Recipient.EmployeeKey(e.Id), e.Email, e.Name, e.Language, e.Id, e.DepartmentId)));
         }
         if (userIds.Count > 0)
         {
@@ -45,6 +45,30 @@ public sealed class EmailRecipients(InwardDbContext db)
         keys.AddRange((await resolver.MemberPartnerUserIdsAsync(rule, ct)).Select(Recipient.UserKey));
         return keys;
     }
+}
+
+/// <summary>
+/// The texts of posts as each recipient reads them on the feed: their department's variant in their language, falling
+/// back to the default text (<see cref="PostVariants.Resolve"/>). Loaded once per batch of mails.
+/// </summary>
+public sealed class PostMailTexts
+{
+    private readonly Dictionary<int, List<PostTextInput>> _texts;
+    private readonly DepartmentTree _tree;
+
+    private PostMailTexts(Dictionary<int, List<PostTextInput>> texts, DepartmentTree tree) => (_texts, _tree) = (texts, tree);
+
+    public static async Task<PostMailTexts> LoadAsync(InwardDbContext db, AudienceResolver resolver, IReadOnlyCollection<int> postIds, CancellationToken ct)
+    {
+        var rows = await db.Set<PostText>().AsNoTracking().Where(t => postIds.Contains(t.PostId))
+            .Select(t => new { t.PostId, t.DepartmentId, t.Language, t.Title, t.Body }).ToListAsync(ct);
+        var tree = rows.Any(r => r.DepartmentId is not null) ? await resolver.TreeAsync(ct) : DepartmentTree.Empty;
+        return new(rows.GroupBy(r => r.PostId).ToDictionary(g => g.Key, g => g.Select(r => new PostTextInput(r.DepartmentId, r.Language, r.Title, r.Body)).ToList()), tree);
+    }
+
+    public ResolvedText For(int postId, string title, string body, Recipient to) => _texts.TryGetValue(postId, out var texts)
+        ? PostVariants.Resolve(title, body, texts, to.DepartmentId, _tree, to.Language)
+        : new(null, null, title, body);
 }
 
 /// <summary>
@@ -88,8 +112,8 @@ public sealed class PostMailChannel(InwardDbContext db, AudienceResolver resolve
 /// Sends one batch. Each recipient's delivery record is saved right after their mail is handed to SMTP, so a retry
 /// (after an SMTP failure half-way) sends only to those not yet served, never twice.
 /// </summary>
-public sealed partial class PostMailBatchJob(InwardDbContext db, EmailRecipients recipients, EmailComposer composer, MailSender mail,
-    TimeProvider clock, ILogger<PostMailBatchJob> logger) : IJobHandler
+public sealed partial class PostMailBatchJob(InwardDbContext db, AudienceResolver resolver, EmailRecipients recipients, EmailComposer composer,
+    MailSender mail, TimeProvider clock, ILogger<PostMailBatchJob> logger) : IJobHandler
 {
     public async Task HandleAsync(JobContext job, CancellationToken ct)
     {
@@ -104,13 +128,15 @@ public sealed partial class PostMailBatchJob(InwardDbContext db, EmailRecipients
                 .Select(d => d.Recipient).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
         var todo = batch.Recipients.Where(r => !done.Contains(r)).ToList();
+        var texts = await PostMailTexts.LoadAsync(db, resolver, [post.Id], ct);
         foreach (var to in await recipients.LoadAsync(todo, ct))
         {
+            var text = texts.For(post.Id, post.Title, post.Body, to);
             var message = batch.Kind switch
             {
-                EmailDelivery.PostKind => composer.Post(post, to),
-                EmailDelivery.ReminderOverdue => composer.Reminder(post, to, overdue: true),
-                _ => composer.Reminder(post, to, overdue: false),
+                EmailDelivery.PostKind => composer.Post(post, text, to),
+                EmailDelivery.ReminderOverdue => composer.Reminder(post, text.Title, to, overdue: true),
+                _ => composer.Reminder(post, text.Title, to, overdue: false),
             };
             await mail.SendAsync(message, ct);
             db.Add(new EmailDelivery { PostId = post.Id, Recipient = to.Key, Kind = batch.Kind, Sequence = batch.Sequence, SentUtc = clock.GetUtcNow().UtcDateTime });
