@@ -55,6 +55,9 @@ public sealed partial class LearningJourneyTests(BrowserFixture fixture) : Brows
         var card = phone.Locator("section.card", new() { Has = phone.GetByRole(AriaRole.Heading, new() { Name = "Your training" }) });
         await WaitUntilAsync(phone, "/", card.GetByRole(AriaRole.Link, new() { Name = BrandCourse }), TimeSpan.FromSeconds(40));
         await ScreenshotAsync(phone, "learning-home-new-hire-phone-en");
+        // Hired without a job role or location: the "You" card shows the department alone, no dangling separators.
+        var you = phone.Locator("section.card", new() { Has = phone.GetByRole(AriaRole.Heading, new() { Name = "You", Exact = true }) });
+        await Assertions.Expect(you.Locator("p.muted")).ToHaveTextAsync("Customer Service");
         await phone.GotoAsync("/learning/assigned");
         var assigned = phone.Locator("main").GetByRole(AriaRole.Link, new() { Name = BrandCourse }).First;
         await Assertions.Expect(assigned).ToBeVisibleAsync();
