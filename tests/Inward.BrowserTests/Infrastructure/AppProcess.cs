@@ -21,6 +21,9 @@ public sealed class AppProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The app's data folder; with no SMTP host its e-mail lands in mail/ as .eml files.</summary>
+    public string DataDirectory => _dataDirectory;
+
     private AppProcess(Process process, Uri baseAddress, string dataDirectory)
     {
         _process = process;

@@ -389,4 +389,48 @@ public sealed class AssignmentTests(Apps apps) : IntegrationTest(apps)
         Assert.Equal(new[] { first.Id, second.Id }.Order(), assigned.Select(a => a.CourseId).Order());
         Assert.All(assigned, a => Assert.Equal((path.Id, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(21)), (a.PathId!.Value, a.DueDate!.Value)));
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_person_added_or_moved_on_the_people_pages_gets_the_rules_courses_without_waiting_for_the_daily_run(DatabaseProvider provider)
+    {
+        var app = await App(provider);
+        var (sales, service) = (await DepartmentAsync(app), await DepartmentAsync(app));
+        var (salesCourse, serviceCourse) = (await CourseAsync(app), await CourseAsync(app));
+        await RuleAsync(app, Department(sales), salesCourse.Id, days: 14);
+        await RuleAsync(app, Department(service), serviceCourse.Id, days: 30);
+        var hr = await app.SignedInAsync($"hr@{DemoCompany.Domain}");
+        var email = $"hire-{Guid.NewGuid():N}@tests.example";
+        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Dictionary<string, string> Form(int department) => new()
+        {
+            ["Input.Name"] = "Nadia New", ["Input.Email"] = email, ["Input.DepartmentId"] = department.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.HireDate"] = today, ["Input.Language"] = "en", ["Input.IsActive"] = "true",
+        };
+
+        var added = await InwardApp.PostFormAsync(hr, "/people/new", Form(sales));
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var person = await TestAccounts.WithDbAsync(app, db => db.Employees.Where(e => e.Email == email).Select(e => e.Id).SingleAsync());
+        // The app's own job worker runs the evaluation the save queued, within a poll.
+        var assigned = await WaitForAsync(app, person, a => a.Any(x => x.CourseId == salesCourse.Id && x.Status == AssignmentStatus.Open));
+        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14), assigned.Single(a => a.CourseId == salesCourse.Id).DueDate);
+
+        var moved = await InwardApp.PostFormAsync(hr, $"/people/{person}/edit", Form(service));
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        assigned = await WaitForAsync(app, person, a => a.Any(x => x.CourseId == serviceCourse.Id && x.Status == AssignmentStatus.Open));
+        Assert.Equal(AssignmentStatus.Cancelled, assigned.Single(a => a.CourseId == salesCourse.Id).Status);
+    }
+
+    private static async Task<List<LearningAssignment>> WaitForAsync(InwardApp app, int person, Func<List<LearningAssignment>, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        List<LearningAssignment> assigned;
+        do
+        {
+            await Task.Delay(250);
+            assigned = await AssignmentsAsync(app, person);
+        }
+        while (!done(assigned) && DateTime.UtcNow < deadline);
+        Assert.True(done(assigned), $"The job worker did not evaluate the rules for employee {person} within 60 s.");
+        return assigned;
+    }
 }

@@ -1,6 +1,7 @@
 using Inward.Features.Learning.Assignments;
 using Inward.Features.Learning.Certificates;
 using Inward.Features.Learning.Paths;
+using Inward.Features.People;
 using Inward.Platform.Demo;
 using Inward.Platform.Identity;
 using Inward.Platform.Jobs;
@@ -33,6 +34,7 @@ public static class LearningAssignmentsModule
         s.AddScoped<IMetricProvider, LearningAssignmentMetrics>();
         s.AddScoped<IDemoContent, LearningAssignmentsDemoContent>();
         s.AddJobHandler<AssignmentEvaluator>(AssignmentEvaluator.Kind);
+        s.AddScoped<IRosterChangedHandler, LearningRosterChanged>();
         s.AddJobHandler<LearningReminderJob>(LearningReminderJob.Kind);
         var options = builder.Configuration.GetSection("Learning").Get<LearningOptions>() ?? new LearningOptions();
         s.AddRecurringJob("learning.assignments", AssignmentEvaluator.Kind, Schedule(options.Evaluate, "Learning:Evaluate"));

@@ -44,7 +44,8 @@ public sealed class EmployeeForm
 public sealed record EmployeeChoices(List<SelectListItem> Departments, List<SelectListItem> Locations, List<SelectListItem> JobRoles);
 
 /// <summary>Validates and applies the employee form; keeps the person's account in step when they are (de)activated.</summary>
-public sealed class EmployeeEditor(InwardDbContext db, UserManager<InwardUser> users, Account.AccountDeactivation accounts)
+public sealed class EmployeeEditor(InwardDbContext db, UserManager<InwardUser> users, Account.AccountDeactivation accounts,
+    IEnumerable<IRosterChangedHandler> rosterChanged)
 {
     public const int MaxName = 200;
     public const int MaxEmail = 256;
@@ -182,7 +183,8 @@ public sealed class EmployeeEditor(InwardDbContext db, UserManager<InwardUser> u
 
     /// <summary>
     /// Writes the form to the employee in one transaction. Deactivating a person also deactivates their account and
-    /// renews its security stamp, which ends their sessions; reactivating reactivates the account.
+    /// renews its security stamp, which ends their sessions; reactivating reactivates the account. The roster-changed
+    /// handlers run in the same transaction.
     /// </summary>
     public async Task SaveAsync(Employee employee, EmployeeForm form, int? managerId)
     {
@@ -209,6 +211,10 @@ public sealed class EmployeeEditor(InwardDbContext db, UserManager<InwardUser> u
             && await users.Users.SingleOrDefaultAsync(u => u.EmployeeId == employee.Id) is { } account)
         {
             await accounts.SetActiveAsync(account, employee.IsActive);
+        }
+        foreach (var handler in rosterChanged)
+        {
+            await handler.RosterChangedAsync(default);
         }
         await tx.CommitAsync();
     }

@@ -28,7 +28,7 @@ public sealed record RosterImportResult(RosterPlan Plan, RosterFile? File, Colum
 /// in one transaction: all rows or none. The plan is always made again inside the applying transaction, so a
 /// preview that has gone stale cannot be applied.
 /// </summary>
-public sealed class RosterImporter(InwardDbContext db, CurrentActor actor, TimeProvider clock)
+public sealed class RosterImporter(InwardDbContext db, CurrentActor actor, TimeProvider clock, IEnumerable<IRosterChangedHandler> rosterChanged)
 {
     public async Task<RosterImportResult> RunAsync(RosterImportRequest request, CancellationToken ct = default)
     {
@@ -74,6 +74,10 @@ public sealed class RosterImporter(InwardDbContext db, CurrentActor actor, TimeP
             await WriteAsync(plan, employees, ct);
             db.RosterImports.Add(import);
             await db.SaveChangesAsync(ct);
+            foreach (var handler in rosterChanged)
+            {
+                await handler.RosterChangedAsync(ct);
+            }
             await tx.CommitAsync(ct);
         }
         catch (DbUpdateException)
