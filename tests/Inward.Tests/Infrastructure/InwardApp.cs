@@ -49,6 +49,8 @@ public sealed partial class InwardApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Demo:Enabled", "true");
+        // A small video limit so the oversized-video test needs megabytes, not the 200 MB default.
+        builder.UseSetting("Files:MaxVideoBytes", (2 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Inward:DataDirectory", DataDirectory);
         builder.UseSetting("ConnectionStrings:Postgres", PostgresConnectionString ?? "");
         builder.UseSetting("Demo:Password", Password);

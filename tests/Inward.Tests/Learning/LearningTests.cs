@@ -286,6 +286,63 @@ public sealed class LearningTests(Apps apps) : IntegrationTest(apps)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task An_uploaded_mp4_video_plays_on_the_lesson_page_and_an_oversized_one_is_refused(DatabaseProvider provider)
+    {
+        var app = await App(provider);
+        var department = await DepartmentAsync(app);
+        var (email, _, _) = await EmployeeAsync(app, department);
+        var learner = await app.SignedInAsync(email, TestAccounts.Password);
+        var comms = await app.SignedInAsync("comms@demo.example");
+        var course = await CourseAsync(app, Department(department), lessons: 1, quiz: false);
+        var page = $"/learning/manage/courses/{course.Id}/lessons/new";
+
+        async Task<HttpResponseMessage> PostLessonAsync(string title, byte[] bytes)
+        {
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent(InwardApp.AntiforgeryToken(await comms.GetStringAsync(page))), "__RequestVerificationToken" },
+                { new StringContent(title), "Input.Title" },
+            };
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("video/mp4");
+            form.Add(file, "Media", "welcome.mp4");
+            return await comms.PostAsync(page, form);
+        }
+
+        Assert.Contains("accept=\"image/*,audio/*,video/mp4,video/webm\"", await comms.GetStringAsync(page), StringComparison.Ordinal);
+        var video = Inward.Tests.Files.VideoSniffingTests.Mp4("isom", "vide", "soun");
+        var saved = await PostLessonAsync("Welcome video", video);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var fileId = await TestAccounts.WithDbAsync(app, db => db.Set<Lesson>().Where(l => l.CourseId == course.Id && l.Title == "Welcome video")
+            .Select(l => l.MediaFileId).SingleAsync());
+        Assert.NotNull(fileId);
+
+        var lessonPage = await learner.GetStringAsync($"/learning/courses/{course.Id}/lessons/2");
+        Assert.Contains($"<video controls preload=\"metadata\" src=\"/files/{fileId}\" class=\"lesson-media\"></video>", lessonPage, StringComparison.Ordinal);
+        using var served = await learner.GetAsync($"/files/{fileId}");
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal("video/mp4", served.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", served.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal(video, await served.Content.ReadAsByteArrayAsync());
+        // Seeking in the player asks for ranges.
+        using var range = new HttpRequestMessage(HttpMethod.Get, $"/files/{fileId}");
+        range.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(0, 9);
+        using var partial = await learner.SendAsync(range);
+        Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
+        Assert.Equal(video[..10], await partial.Content.ReadAsByteArrayAsync());
+
+        // The tests' video limit is 2 MB (InwardApp); a larger video is refused with the limit and nothing is saved.
+        var files = await TestAccounts.WithDbAsync(app, db => db.Set<Inward.Platform.Files.StoredFile>().CountAsync());
+        var big = new byte[3 * 1024 * 1024];
+        video.CopyTo(big, 0);
+        var refused = await PostLessonAsync("Huge video", big);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("The file is too large: at most 2 MB.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await TestAccounts.WithDbAsync(app, db => db.Set<Lesson>().AnyAsync(l => l.CourseId == course.Id && l.Title == "Huge video")));
+        Assert.Equal(files, await TestAccounts.WithDbAsync(app, db => db.Set<Inward.Platform.Files.StoredFile>().CountAsync()));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task The_demo_company_ships_the_brand_course_for_everyone_and_the_internal_customer_course_for_leads(DatabaseProvider provider)
     {
         var app = await App(provider);

@@ -41,6 +41,7 @@ public sealed class LessonEditorModel(InwardDbContext db, CourseAuthoring author
     public IReadOnlyList<StoredFile> AttachmentFiles { get; private set; } = [];
     public IReadOnlyList<(string Path, string Label)> LinkChoices { get; private set; } = [];
     public long MaxAudioBytes => files.Options.MaxBytes(FileUse.Audio);
+    public long MaxVideoBytes => files.Options.MaxBytes(FileUse.Video);
 
     private static int? Route(RouteData route, string key) =>
         int.TryParse(route.Values[key]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
@@ -126,9 +127,9 @@ public sealed class LessonEditorModel(InwardDbContext db, CourseAuthoring author
         {
             ModelState.AddModelError($"Input.{p.Field}", t[p.Message, p.Arguments]);
         }
-        // Media is an image or audio (audio when the bytes say so); attachments are documents or images.
+        // Media is an image, audio or video (audio or video when the bytes say so); attachments are documents or images.
         var media = Media is { Length: > 0 } m
-            ? await ReadAsync(m, type => type?.Use == FileUse.Audio ? FileUse.Audio : FileUse.Image, nameof(Media), ct)
+            ? await ReadAsync(m, type => type?.Use is FileUse.Audio or FileUse.Video ? type.Use : FileUse.Image, nameof(Media), ct)
             : null;
         var attachments = new List<Upload>();
         foreach (var a in Attachments.Where(a => a.Length > 0))

@@ -122,33 +122,57 @@ public static class AudioDuration
     }
 
     /// <summary>The payload (start, length) of the first box of this type at this level.</summary>
-    private static (int Start, int Length)? FindBox(ReadOnlySpan<byte> b, string type)
+    internal static (int Start, int Length)? FindBox(ReadOnlySpan<byte> b, string type)
     {
         var pos = 0;
-        while (pos + 8 <= b.Length)
+        while (ReadBox(b, pos) is { } box)
         {
-            long size = BinaryPrimitives.ReadUInt32BigEndian(b[pos..]);
-            var header = 8;
-            if (size == 1 && pos + 16 <= b.Length)
+            if (string.Equals(box.Type, type, StringComparison.Ordinal))
             {
-                size = (long)BinaryPrimitives.ReadUInt64BigEndian(b[(pos + 8)..]);
-                header = 16;
+                return (box.Start, box.Length);
             }
-            else if (size == 0)
-            {
-                size = b.Length - pos;
-            }
-            if (size < header || size > b.Length - pos)
+            pos = box.Start + box.Length;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The ISO BMFF box at <paramref name="pos"/>: its four-character type and payload (start, length), or null when
+    /// no whole box starts there (end of the bytes, a size smaller than its header or running past the end).
+    /// </summary>
+    internal static (string Type, int Start, int Length)? ReadBox(ReadOnlySpan<byte> b, int pos)
+    {
+        if (pos < 0 || pos > b.Length - 8)
+        {
+            return null;
+        }
+        long size = BinaryPrimitives.ReadUInt32BigEndian(b[pos..]);
+        var header = 8;
+        if (size == 1)
+        {
+            if (pos > b.Length - 16)
             {
                 return null;
             }
-            if (b[pos + 4] == type[0] && b[pos + 5] == type[1] && b[pos + 6] == type[2] && b[pos + 7] == type[3])
-            {
-                return (pos + header, (int)size - header);
-            }
-            pos += (int)size;
+            size = (long)BinaryPrimitives.ReadUInt64BigEndian(b[(pos + 8)..]);
+            header = 16;
         }
-        return null;
+        else if (size == 0)
+        {
+            size = b.Length - pos;
+        }
+        if (size < header || size > b.Length - pos)
+        {
+            return null;
+        }
+        var type = string.Create(4, b.Slice(pos + 4, 4).ToArray(), (chars, bytes) =>
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                chars[i] = (char)bytes[i];
+            }
+        });
+        return (type, pos + header, (int)size - header);
     }
 
     private static TimeSpan? Ogg(ReadOnlySpan<byte> b)

@@ -8,7 +8,7 @@ public sealed record SniffedType(string Name, FileUse Use, string ContentType, s
 
 /// <summary>
 /// Recognises a file's type from its bytes (magic numbers and, for Office files and text, a look inside): PNG, JPEG, GIF,
-/// WebP, PDF, DOCX, XLSX, PPTX, plain text, CSV, MP3, M4A and Ogg. Everything else — SVG, HTML, executables, archives,
+/// WebP, PDF, DOCX, XLSX, PPTX, plain text, CSV, MP3, M4A, Ogg, MP4 video and WebM. Everything else — SVG, HTML, executables, archives,
 /// macro-enabled Office files — is unknown (null) and so refused. See docs/adr/0009-upload-sniffing-and-audio-duration.md.
 /// </summary>
 public static class FileSniffer
@@ -30,8 +30,10 @@ public static class FileSniffer
     public static readonly SniffedType Mp3 = new("MP3", FileUse.Audio, "audio/mpeg", ".mp3", [".mp3"], ["audio/mpeg", "audio/mp3", "audio/mpeg3", "audio/x-mpeg-3"]);
     public static readonly SniffedType M4a = new("M4A", FileUse.Audio, "audio/mp4", ".m4a", [".m4a", ".mp4", ".aac"], ["audio/mp4", "audio/x-m4a", "audio/m4a", "audio/aac", "video/mp4"]);
     public static readonly SniffedType Ogg = new("Ogg", FileUse.Audio, "audio/ogg", ".ogg", [".ogg", ".oga", ".opus"], ["audio/ogg", "application/ogg", "audio/opus", "audio/vorbis"]);
+    public static readonly SniffedType Mp4 = new("MP4 video", FileUse.Video, "video/mp4", ".mp4", [".mp4", ".m4v"], ["video/mp4", "video/x-m4v", "application/mp4"]);
+    public static readonly SniffedType WebM = new("WebM", FileUse.Video, "video/webm", ".webm", [".webm"], ["video/webm", "audio/webm"]);
 
-    public static readonly IReadOnlyList<SniffedType> All = [Png, Jpeg, Gif, WebP, Pdf, Docx, Xlsx, Pptx, Text, Csv, Mp3, M4a, Ogg];
+    public static readonly IReadOnlyList<SniffedType> All = [Png, Jpeg, Gif, WebP, Pdf, Docx, Xlsx, Pptx, Text, Csv, Mp3, M4a, Ogg, Mp4, WebM];
 
     /// <summary>The types allowed for a use (images never include SVG; documents never HTML).</summary>
     public static IReadOnlyList<SniffedType> AllowedFor(FileUse use) => [.. All.Where(t => t.Use == use)];
@@ -64,8 +66,10 @@ public static class FileSniffer
                 return Ogg;
             case [0x49, 0x44, 0x33, ..]:
                 return Mp3;
+            case [0x1A, 0x45, 0xDF, 0xA3, ..]:
+                return IsWebM(bytes) ? WebM : null;
             case [_, _, _, _, 0x66, 0x74, 0x79, 0x70, ..]:
-                return IsAudioBrand(bytes.Slice(8, Math.Min(4, bytes.Length - 8))) ? M4a : null;
+                return IsoMedia(bytes);
         }
         if (AudioDuration.IsMp3FrameStart(bytes, 0) && AudioDuration.Mp3FrameLength(bytes, 0) is { } length
             && (bytes.Length <= length || AudioDuration.IsMp3FrameStart(bytes, length)))
@@ -77,10 +81,93 @@ public static class FileSniffer
             : null;
     }
 
-    private static bool IsAudioBrand(ReadOnlySpan<byte> brand)
+    /// <summary>
+    /// An ISO BMFF file (ftyp box): MP4 video when a track's handler (moov/trak/mdia/hdlr) is "vide", else M4A audio when
+    /// the brand is an audio or generic MP4 brand. Generic brands (isom, mp42, ...) name both, so the tracks decide.
+    /// </summary>
+    private static SniffedType? IsoMedia(ReadOnlySpan<byte> bytes)
     {
-        var b = Encoding.ASCII.GetString(brand);
-        return b is "M4A " or "M4B " or "mp42" or "isom" or "mp41" or "iso2" or "dash";
+        var brand = Encoding.ASCII.GetString(bytes.Slice(8, Math.Min(4, bytes.Length - 8)));
+        var audioBrand = brand is "M4A " or "M4B " or "mp42" or "isom" or "mp41" or "iso2" or "dash";
+        var videoBrand = brand is "M4V " or "avc1" or "iso4" or "iso5" or "iso6";
+        if (!audioBrand && !videoBrand)
+        {
+            return null;
+        }
+        return HasVideoTrack(bytes) ? Mp4 : audioBrand ? M4a : null;
+    }
+
+    /// <summary>Whether the top-level moov box has a trak whose mdia/hdlr handler type is "vide"; every box is bounds-checked.</summary>
+    public static bool HasVideoTrack(ReadOnlySpan<byte> bytes)
+    {
+        if (AudioDuration.FindBox(bytes, "moov") is not { } moov)
+        {
+            return false;
+        }
+        var tracks = bytes.Slice(moov.Start, moov.Length);
+        var pos = 0;
+        while (AudioDuration.ReadBox(tracks, pos) is { } box)
+        {
+            if (box.Type == "trak"
+                && AudioDuration.FindBox(tracks.Slice(box.Start, box.Length), "mdia") is { } mdia
+                && AudioDuration.FindBox(tracks.Slice(box.Start + mdia.Start, mdia.Length), "hdlr") is { } hdlr
+                && hdlr.Length >= 12
+                && tracks.Slice(box.Start + mdia.Start + hdlr.Start + 8, 4).SequenceEqual("vide"u8))
+            {
+                return true;
+            }
+            pos = box.Start + box.Length;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A WebM file: after the EBML magic, the EBML header's DocType element (id 0x4282) says "webm" (Matroska files
+    /// say "matroska" and are not accepted). Element ids and sizes are EBML variable-length integers, bounds-checked.
+    /// </summary>
+    private static bool IsWebM(ReadOnlySpan<byte> bytes)
+    {
+        var pos = 4;
+        if (ReadVint(bytes, ref pos, keepMarker: false) is not { } headerSize)
+        {
+            return false;
+        }
+        var end = headerSize > (ulong)(bytes.Length - pos) ? bytes.Length : pos + (int)headerSize;
+        while (pos < end)
+        {
+            if (ReadVint(bytes, ref pos, keepMarker: true) is not { } id || ReadVint(bytes, ref pos, keepMarker: false) is not { } size
+                || size > (ulong)(end - pos))
+            {
+                return false;
+            }
+            if (id == 0x4282)
+            {
+                return bytes.Slice(pos, (int)size).TrimEnd((byte)0).SequenceEqual("webm"u8);
+            }
+            pos += (int)size;
+        }
+        return false;
+    }
+
+    /// <summary>An EBML variable-length integer at <paramref name="pos"/> (advanced past it), or null when it is invalid or cut off.</summary>
+    private static ulong? ReadVint(ReadOnlySpan<byte> bytes, ref int pos, bool keepMarker)
+    {
+        if (pos >= bytes.Length || bytes[pos] == 0)
+        {
+            return null;
+        }
+        var length = System.Numerics.BitOperations.LeadingZeroCount((uint)bytes[pos]) - 24 + 1;
+        if (length > bytes.Length - pos)
+        {
+            return null;
+        }
+        ulong value = keepMarker ? bytes[pos] : (ulong)(bytes[pos] & (0xFF >> length));
+        for (var i = 1; i < length; i++)
+        {
+            value = (value << 8) | bytes[pos + i];
+        }
+        pos += length;
+        return value;
     }
 
     /// <summary>DOCX, XLSX or PPTX: a ZIP with [Content_Types].xml and the part that names the kind; macro projects are refused.</summary>

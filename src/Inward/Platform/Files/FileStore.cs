@@ -19,11 +19,13 @@ public sealed class FileOptions
     public long MaxImageBytes { get; set; } = 5 * 1024 * 1024;
     public long MaxDocumentBytes { get; set; } = 20 * 1024 * 1024;
     public long MaxAudioBytes { get; set; } = 100 * 1024 * 1024;
+    public long MaxVideoBytes { get; set; } = 200 * 1024 * 1024;
 
     public long MaxBytes(FileUse use) => Math.Min(FileStore.HardFileLimit, use switch
     {
         FileUse.Image => MaxImageBytes,
         FileUse.Document => MaxDocumentBytes,
+        FileUse.Video => MaxVideoBytes,
         _ => MaxAudioBytes,
     });
 }

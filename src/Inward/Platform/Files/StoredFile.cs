@@ -9,6 +9,7 @@ public enum FileUse
     Image,
     Document,
     Audio,
+    Video,
 }
 
 /// <summary>
