@@ -151,7 +151,8 @@ if [ "$mode" = learning ]; then
   }
   # A page must be the page itself, not the sign-in form it redirects to without a valid cookie.
   check_page() { # path cookie text
-    curl -sf -H "Cookie: $2" "http://127.0.0.1:$port$1" | grep -q "$3" || { echo "GET $1 did not show \"$3\"" >&2; exit 1; }
+    local page; page=$(curl -sf -H "Cookie: $2" "http://127.0.0.1:$port$1") || { echo "GET $1 failed" >&2; exit 1; }
+    grep -q "$3" <<< "$page" || { echo "GET $1 did not show \"$3\"" >&2; exit 1; }
   }
   check_page /learning/report "$hr_cookie" 'Generated course 01'
   check_page /learning/team "$manager_cookie" "$team_size people"
