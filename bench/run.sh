@@ -6,11 +6,16 @@
 #   bench/run.sh          everything (about 5 minutes on 2 cores)
 #   bench/run.sh feed     only the issue 5 feed target: seed 10,000 employees and 100,000 posts, then /hello and
 #                         /api/v1/feed at 50 concurrent users, BENCH_REPEAT times each (default 2), printing the table rows
+#   bench/run.sh learning only the issue 6 target: seed 10,000 employees and their training (seed-learning: 20 courses),
+#                         make the scale company's Customer Service (about 1,400 people) report to manager@demo.example,
+#                         then the HR report page, the manager's team page (cookie sign-in) and their API equivalents:
+#                         single-request latency (median of 5 curl requests) and wrk at 10 connections, after /hello,
+#                         BENCH_REPEAT times (default 2)
 # BENCH_DURATION (seconds per wrk run, default 10), BENCH_POSTS (default 100000); BENCH_DATA=DIR keeps the seeded data
 # in DIR and reuses it on the next run (seeding is skipped when DIR/inward.db exists).
 set -euo pipefail
 mode=${1:-all}
-case "$mode" in all|feed) ;; *) echo "usage: bench/run.sh [feed]" >&2; exit 2 ;; esac
+case "$mode" in all|feed|learning) ;; *) echo "usage: bench/run.sh [feed|learning]" >&2; exit 2 ;; esac
 cd "$(dirname "$0")/.."
 for tool in wrk bc sqlite3; do
   command -v "$tool" >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" >/dev/null
@@ -31,13 +36,25 @@ secs() { local s; s=$(date +%s.%N); "$@" >/dev/null || { echo "failed: $*" >&2; 
 # 1. Seed: demo company (accounts) + 10,000 generated employees.
 data=${BENCH_DATA:-"$work/data"}
 posts=${BENCH_POSTS:-100000}
+posts_s="(not seeded)"; learning_s="(not seeded)"
 if [ -f "$data/inward.db" ]; then
   seed_s="(reused)"; posts_s="(reused)"
 else
   inward migrate "--Inward:DataDirectory=$data" >/dev/null
   seed_s=$(secs inward seed --employees 10000 --seed 42 "--Inward:DataDirectory=$data")
-  # Issue 5: 100,000 published posts with varied audiences (a quarter for everyone, the rest per department/location/role).
-  posts_s=$(secs inward seed-posts --count "$posts" --seed 7 "--Inward:DataDirectory=$data")
+  if [ "$mode" != learning ]; then
+    # Issue 5: 100,000 published posts with varied audiences (a quarter for everyone, the rest per department/location/role).
+    posts_s=$(secs inward seed-posts --count "$posts" --seed 7 "--Inward:DataDirectory=$data")
+  fi
+fi
+if [ "$mode" = learning ]; then
+  # Issue 6: 20 published courses with rules and the assignments they give every employee (about 60 % completed with a
+  # certificate, 10 % overdue). The demo company (accounts, demo courses) comes with the app's --demo start below.
+  if [ "$(sqlite3 "$data/inward.db" "select count(*) from Courses where OwnerUserId = 'seed'")" -gt 0 ]; then
+    learning_s="(reused)"
+  else
+    learning_s=$(secs inward seed-learning --seed 11 "--Inward:DataDirectory=$data")
+  fi
 fi
 if [ "$mode" = all ]; then
 
@@ -95,9 +112,66 @@ users() { # name path
 }
 # Each feed row is measured right after a hello row and compared with it (the machine's load may drift between pairs).
 feed_rows=()
-for _ in $(seq 1 "${BENCH_REPEAT:-$([ "$mode" = feed ] && echo 2 || echo 1)}"); do
-  feed_rows+=("$(users hello /hello)" "$(users feed /api/v1/feed)")
-done
+if [ "$mode" != learning ]; then
+  for _ in $(seq 1 "${BENCH_REPEAT:-$([ "$mode" = feed ] && echo 2 || echo 1)}"); do
+    feed_rows+=("$(users hello /hello)" "$(users feed /api/v1/feed)")
+  done
+fi
+
+if [ "$mode" = learning ]; then
+  # Issue 6: the dashboards are Razor pages behind a cookie sign-in, so sign in like a browser (antiforgery token from
+  # the form) and send the cookie; the API equivalents take the bearer tokens. HR (ManageLearning) reads the report,
+  # the demo manager their team: the scale company's Customer Service head (S00007) now reports to them.
+  db="$data/inward.db"
+  sqlite3 "$db" "update Employees set ManagerId = (select Id from Employees where NormalizedEmail = 'MANAGER@DEMO.EXAMPLE') where EmployeeNumber = 'S00007'"
+  team_size=$(sqlite3 "$db" "with recursive t(id) as (select Id from Employees where NormalizedEmail = 'MANAGER@DEMO.EXAMPLE'
+    union select e.Id from Employees e join t on e.ManagerId = t.id where e.IsActive) select count(*) - 1 from t")
+  team_assignments=$(sqlite3 "$db" "with recursive t(id) as (select Id from Employees where NormalizedEmail = 'MANAGER@DEMO.EXAMPLE'
+    union select e.Id from Employees e join t on e.ManagerId = t.id where e.IsActive)
+    select count(*) from LearningAssignments a join t on a.EmployeeId = t.id where a.Status <> 'Cancelled'")
+  learning_counts=$(sqlite3 "$db" "select (select count(*) from Courses where Status = 'Published') || ' published courses, ' ||
+    (select count(*) from LearningAssignments) || ' assignments, ' || (select count(*) from CourseCompletions) || ' completions, ' ||
+    (select count(*) from Certificates) || ' certificates, ' ||
+    (select count(*) from LearningAssignments where Status = 'Open' and DueDate < date('now')) || ' overdue'")
+  cookie_of() { # email -> "name=value; ..." of the signed-in session
+    local jar="$work/$1.jar" form token
+    form=$(curl -sf -c "$jar" "http://127.0.0.1:$port/account/sign-in")
+    token=$(echo "$form" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+    curl -sf -o /dev/null -b "$jar" -c "$jar" --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=demo" \
+      --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$port/account/sign-in" || { echo "sign-in as $1 failed" >&2; exit 1; }
+    awk -F'\t' 'NF == 7 && $6 ~ /^inward\./ {printf "%s%s=%s", sep, $6, $7; sep="; "}' "$jar"
+  }
+  hr_cookie=$(cookie_of hr@demo.example); manager_cookie=$(cookie_of manager@demo.example)
+  hr_token=$(echo "$tokens" | cut -d' ' -f4); manager_token=$(echo "$tokens" | cut -d' ' -f2)
+  # Single requests one after another: the median of 5 (after one warm-up), in ms.
+  single() { # path curl-args...
+    local path=$1; shift
+    curl -sf -o /dev/null "$@" "http://127.0.0.1:$port$path" || { echo "GET $path failed" >&2; exit 1; }
+    for _ in 1 2 3 4 5; do curl -sf -o /dev/null -w '%{time_total}\n' "$@" "http://127.0.0.1:$port$path"; done | sort -n | sed -n 3p | awk '{printf "%.1f", $1 * 1000}'
+  }
+  # A page must be the page itself, not the sign-in form it redirects to without a valid cookie.
+  check_page() { # path cookie text
+    local page; page=$(curl -sf -H "Cookie: $2" "http://127.0.0.1:$port$1") || { echo "GET $1 failed" >&2; exit 1; }
+    grep -q "$3" <<< "$page" || { echo "GET $1 did not show \"$3\"" >&2; exit 1; }
+  }
+  check_page /learning/report "$hr_cookie" 'Generated course 01'
+  check_page /learning/team "$manager_cookie" "$team_size people"
+  learning() { # name path wrk-headers... -> name|path|single ms|req/s|p50|p95|p99|errors
+    local name=$1 path=$2; shift 2
+    local one; one=$(single "$path" "$@")
+    TOKENS="" wrk -t2 -c10 -d"${duration}s" -s bench/users.lua "$@" "http://127.0.0.1:$port$path" |
+      awk -v n="$name" -v p="$path" -v one="$one" '/^SUMMARY/ {print n "|" p "|" one "|" $2 "|" $3 "|" $4 "|" $5 "|" $6}'
+  }
+  learning_rows=()
+  for _ in $(seq 1 "${BENCH_REPEAT:-2}"); do
+    learning_rows+=("$(learning hello /hello)")
+    learning_rows+=("$(learning report-page /learning/report -H "Cookie: $hr_cookie")")
+    learning_rows+=("$(learning report-page-course "/learning/report?course=$(sqlite3 "$db" "select min(Id) from Courses where OwnerUserId = 'seed'")" -H "Cookie: $hr_cookie")")
+    learning_rows+=("$(learning team-page /learning/team -H "Cookie: $manager_cookie")")
+    learning_rows+=("$(learning team-api '/api/v1/learning/assignments?team=true' -H "Authorization: Bearer $manager_token")")
+    learning_rows+=("$(learning all-overdue-dept '/api/v1/learning/assignments?all=true&state=overdue&departmentId=3' -H "Authorization: Bearer $hr_token")")
+  done
+fi
 
 if [ "$mode" = all ]; then
   # Issue 5: publishing a must-read to everyone. The HTTP publish saves the post and queues one job per channel; the
@@ -125,7 +199,7 @@ if [ "$mode" = all ]; then
 fi
 
 {
-  echo "### Run $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(dotnet --version) SDK, $([ "$mode" = feed ] && echo "feed only (bench/run.sh feed), wrk" || echo "wrk -t2 -c64 -d${duration}s") on the same machine"
+  echo "### Run $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(dotnet --version) SDK, $(case $mode in feed) echo "feed only (bench/run.sh feed), wrk" ;; learning) echo "learning only (bench/run.sh learning), wrk" ;; *) echo "wrk -t2 -c64 -d${duration}s" ;; esac) on the same machine"
   echo
   echo "| measurement | result |"
   echo "|---|---|"
@@ -133,7 +207,13 @@ fi
   if [ "$mode" = all ]; then
     echo "| import 10,000-row CSV roster (CLI, SQLite, 3 runs) | $(printf '%.2f s, ' "${import_runs[@]}" | sed 's/, $//') |"
   fi
-  echo "| seed $posts posts with audience index (CLI, SQLite) | $(shown "$posts_s") |"
+  if [ "$mode" != learning ]; then
+    echo "| seed $posts posts with audience index (CLI, SQLite) | $(shown "$posts_s") |"
+  fi
+  if [ "$mode" = learning ]; then
+    echo "| seed-learning: 20 courses with rules, assignments, completions, certificates (CLI, SQLite) | $(shown "$learning_s") ($learning_counts) |"
+    echo "| manager@demo.example's team (direct and indirect reports) | $team_size people, $team_assignments assignments |"
+  fi
   if [ "$mode" = all ]; then
     echo "| publish a must-read to everyone: HTTP publish / until every channel job succeeded | ${publish_http} s / ${publish_s%???????} s ($notified of $employees active employees notified in the app, $batches e-mail batches queued; channel jobs: $channel_runs; includes the worker's poll wait) |"
     echo
@@ -144,6 +224,19 @@ fi
       echo "| $name | \`$path\` | $rps | $p50 | $p99 | $(echo "scale=3; $rps / $hello_rps" | bc) |"
     done
   fi
+  if [ "$mode" = learning ]; then
+    echo
+    echo "Learning dashboards, 10 connections (wrk -t2 -c10 -d${duration}s; single = median of 5 sequential curl requests; ms):"
+    echo
+    echo "| endpoint | path | single | req/s | p50 | p95 | p99 | errors | ratio to hello |"
+    echo "|---|---|---|---|---|---|---|---|---|"
+    for r in "${learning_rows[@]}"; do
+      IFS='|' read -r name path one rps p50 p95 p99 errors <<< "$r"
+      [ "$name" = hello ] && learning_hello=$rps
+      echo "| $name | \`$path\` | $one | $rps | $p50 | $p95 | $p99 | $errors | $(echo "scale=3; $rps / $learning_hello" | bc) |"
+    done
+  fi
+  [ "$mode" = learning ] || {
   echo
   echo "Feed with $posts posts, 50 concurrent users (wrk -t2 -c50 -d${duration}s, five users' tokens in turn; ms):"
   echo
@@ -154,4 +247,5 @@ fi
     [ "$name" = hello ] && feed_hello=$rps
     echo "| $name | \`$path\` | $rps | $p50 | $p95 | $p99 | $errors | $(echo "scale=3; $rps / $feed_hello" | bc) |"
   done
+  }
 } | tee "$out/latest.md"

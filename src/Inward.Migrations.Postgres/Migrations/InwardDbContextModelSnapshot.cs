@@ -622,8 +622,6 @@ namespace Inward.Migrations.Postgres.Migrations
 
                     b.HasIndex("RuleId");
 
-                    b.HasIndex("CourseId", "Status");
-
                     b.HasIndex("EmployeeId", "Status");
 
                     b.HasIndex("PersonKey", "CourseId")
@@ -632,6 +630,8 @@ namespace Inward.Migrations.Postgres.Migrations
                         .HasFilter("\"Status\" = 'Open'");
 
                     b.HasIndex("Status", "DueDate");
+
+                    b.HasIndex("CourseId", "Status", "EmployeeId", "DueDate");
 
                     b.ToTable("LearningAssignments", (string)null);
                 });

@@ -595,8 +595,6 @@ namespace Inward.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RuleId");
 
-                    b.HasIndex("CourseId", "Status");
-
                     b.HasIndex("EmployeeId", "Status");
 
                     b.HasIndex("PersonKey", "CourseId")
@@ -605,6 +603,8 @@ namespace Inward.Migrations.Sqlite.Migrations
                         .HasFilter("\"Status\" = 'Open'");
 
                     b.HasIndex("Status", "DueDate");
+
+                    b.HasIndex("CourseId", "Status", "EmployeeId", "DueDate");
 
                     b.ToTable("LearningAssignments", (string)null);
                 });

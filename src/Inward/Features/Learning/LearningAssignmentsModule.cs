@@ -28,6 +28,7 @@ public static class LearningAssignmentsModule
         s.Configure<LearningOptions>(builder.Configuration.GetSection("Learning"));
         s.AddAuthorizationBuilder().AddPolicy(LearnerPolicy, p => p.RequireAuthenticatedUser().RequireRole(LearnerRoles));
         s.AddScoped<LearningRecords>();
+        s.AddSingleton<Platform.Cli.ICliCommand, SeedLearningCommand>();
         s.AddScoped<LearningPaths>();
         s.AddScoped<LearningMailComposer>();
         s.AddScoped<ICourseCompletedHandler, CertificateIssuer>();

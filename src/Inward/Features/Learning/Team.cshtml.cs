@@ -8,23 +8,26 @@ namespace Inward.Features.Learning;
 [RequireCapability(Capability.SeeTeam)]
 public sealed class TeamModel(LearningRecords records) : PageModel
 {
-    public sealed record CourseProgress(int CourseId, string Course, int Assigned, int Completed, int Overdue);
+    /// <summary>How many overdue and how many open assignments the page lists (the earliest due first); the counts per course cover all.</summary>
+    public const int ListMax = 200;
 
     public int TeamSize { get; private set; }
     public IReadOnlyList<AssignmentView> Overdue { get; private set; } = [];
-    public IReadOnlyList<CourseProgress> Courses { get; private set; } = [];
+    public IReadOnlyList<CourseCounts> Courses { get; private set; } = [];
     public IReadOnlyList<AssignmentView> Open { get; private set; } = [];
+    public int OverdueTotal { get; private set; }
+    public int OpenTotal { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var team = await records.TeamAsync(User);
         TeamSize = team.Count;
-        var rows = await records.OfEmployeesAsync(team, new AssignmentFilter(), ct);
-        Overdue = [.. rows.Where(r => r.State == AssignmentState.Overdue).OrderBy(r => r.DueDate).ThenBy(r => r.PersonName, StringComparer.CurrentCulture)];
-        Open = [.. rows.Where(r => r.State == AssignmentState.Open).OrderBy(r => r.DueDate ?? DateOnly.MaxValue).ThenBy(r => r.PersonName, StringComparer.CurrentCulture)];
-        Courses = [.. rows.GroupBy(r => (r.CourseId, r.CourseTitle))
-            .Select(g => new CourseProgress(g.Key.CourseId, g.Key.CourseTitle, g.Count(), g.Count(r => r.State == AssignmentState.Completed),
-                g.Count(r => r.State == AssignmentState.Overdue)))
-            .OrderBy(c => c.Course, StringComparer.CurrentCulture)];
+        Courses = [.. (await records.CountsPerCourseOfEmployeesAsync(team, ct)).OrderBy(c => c.Course, StringComparer.CurrentCulture)];
+        OverdueTotal = Courses.Sum(c => c.Overdue);
+        OpenTotal = Courses.Sum(c => c.Open);
+        Overdue = [.. (await records.OfEmployeesAsync(team, new AssignmentFilter(State: AssignmentState.Overdue), ct, ListMax))
+            .OrderBy(r => r.DueDate).ThenBy(r => r.PersonName, StringComparer.CurrentCulture)];
+        Open = [.. (await records.OfEmployeesAsync(team, new AssignmentFilter(State: AssignmentState.Open), ct, ListMax))
+            .OrderBy(r => r.DueDate ?? DateOnly.MaxValue).ThenBy(r => r.PersonName, StringComparer.CurrentCulture)];
     }
 }

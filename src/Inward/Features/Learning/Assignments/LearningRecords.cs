@@ -17,6 +17,12 @@ public sealed record AssignmentFilter(int? CourseId = null, int? PathId = null, 
 public sealed record CertificateView(int Id, string PublicId, int CourseId, string CourseTitle, string PersonName, string UserId, int? EmployeeId,
     DateTime CompletedUtc, int? ScorePercent, DateTime? ExpiresUtc, CertificateState State);
 
+/// <summary>Assignments of one course over a set of people; <see cref="Open"/> excludes the overdue ones.</summary>
+public sealed record CourseCounts(int CourseId, string Course, int Assigned, int Completed, int Overdue)
+{
+    public int Open => Assigned - Completed - Overdue;
+}
+
 /// <summary>One row of the completion report: a course in a department.</summary>
 public sealed record CompletionRow(int CourseId, string Course, int? DepartmentId, string Department, int Assigned, int Completed, int Overdue)
 {
@@ -58,13 +64,43 @@ public sealed class LearningRecords(InwardDbContext db, PeopleQueries people, Au
         return user.Has(Capability.UseIntranet) ? rows : await PartnerCoursesOnlyAsync(user, rows, ct);
     }
 
-    public async Task<IReadOnlyList<AssignmentView>> OfEmployeesAsync(IReadOnlyCollection<int> employeeIds, AssignmentFilter filter, CancellationToken ct) =>
-        employeeIds.Count == 0 ? [] : await QueryAsync(db.Set<LearningAssignment>().Where(a => a.EmployeeId != null && employeeIds.Contains(a.EmployeeId.Value)), filter, ct);
+    /// <summary>The employees' assignments, the first <paramref name="take"/> in list order (open first, earliest due first).</summary>
+    public async Task<IReadOnlyList<AssignmentView>> OfEmployeesAsync(IReadOnlyCollection<int> employeeIds, AssignmentFilter filter, CancellationToken ct,
+        int take = MaxRows) =>
+        employeeIds.Count == 0 ? [] : await QueryAsync(OfEmployees(employeeIds), filter, ct, take);
+
+    private IQueryable<LearningAssignment> OfEmployees(IReadOnlyCollection<int> employeeIds) =>
+        db.Set<LearningAssignment>().Where(a => a.EmployeeId != null && employeeIds.Contains(a.EmployeeId.Value));
+
+    /// <summary>
+    /// Assigned, completed and overdue counts per course over the employees' assignments (cancelled ones left out),
+    /// counted in the database: a large team has far more assignments than a page can list.
+    /// </summary>
+    public async Task<IReadOnlyList<CourseCounts>> CountsPerCourseOfEmployeesAsync(IReadOnlyCollection<int> employeeIds, CancellationToken ct)
+    {
+        if (employeeIds.Count == 0)
+        {
+            return [];
+        }
+        var today = Today;
+        var rows = await OfEmployees(employeeIds).AsNoTracking().Where(a => a.Status != AssignmentStatus.Cancelled)
+            .GroupBy(a => a.CourseId)
+            .Select(g => new
+            {
+                CourseId = g.Key, Assigned = g.Count(),
+                Completed = g.Count(a => a.Status == AssignmentStatus.Completed),
+                Overdue = g.Count(a => a.Status == AssignmentStatus.Open && a.DueDate != null && a.DueDate < today),
+            }).ToListAsync(ct);
+        var ids = rows.Select(r => r.CourseId).ToList();
+        var titles = await db.Set<Course>().AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Title, ct);
+        return [.. rows.Select(r => new CourseCounts(r.CourseId, titles.GetValueOrDefault(r.CourseId, ""), r.Assigned, r.Completed, r.Overdue))];
+    }
 
     public async Task<IReadOnlyList<AssignmentView>> AllAsync(AssignmentFilter filter, CancellationToken ct) =>
         await QueryAsync(db.Set<LearningAssignment>(), filter, ct);
 
-    private async Task<IReadOnlyList<AssignmentView>> QueryAsync(IQueryable<LearningAssignment> query, AssignmentFilter filter, CancellationToken ct)
+    private async Task<IReadOnlyList<AssignmentView>> QueryAsync(IQueryable<LearningAssignment> query, AssignmentFilter filter, CancellationToken ct,
+        int take = MaxRows)
     {
         var today = Today;
         if (filter.CourseId is { } courseId)
@@ -90,7 +126,7 @@ public sealed class LearningRecords(InwardDbContext db, PeopleQueries people, Au
         };
         var rows = await query
             .OrderBy(a => a.Status == AssignmentStatus.Open ? 0 : 1).ThenBy(a => a.DueDate == null).ThenBy(a => a.DueDate).ThenByDescending(a => a.AssignedUtc)
-            .Take(MaxRows)
+            .Take(take)
             .Select(a => new
             {
                 a.Id, a.CourseId, CourseTitle = db.Set<Course>().Where(c => c.Id == a.CourseId).Select(c => c.Title).FirstOrDefault(),
