@@ -28,13 +28,14 @@ public sealed class NavigationTests(BrowserFixture fixture) : BrowserTest(fixtur
     }
 
     [Fact]
-    public async Task A_partner_sees_only_the_partner_area_and_is_refused_the_people_directory()
+    public async Task A_partner_sees_only_the_partner_area_and_learning_and_is_refused_the_people_directory()
     {
         var page = await NewPageAsync();
         await SignInAsync(page, "partner@demo.example");
 
         Assert.EndsWith("/partner", page.Url, StringComparison.Ordinal);
-        Assert.Equal(["Partner area"], await NavigationAsync(page));
+        // Partner users learn too (courses shared with their organisation), and see nothing of the intranet.
+        Assert.Equal(["Partner area", "Learning", "Your assigned training", "Your certificates"], await NavigationAsync(page));
         Assert.Equal(0, await page.Locator("a[href='/people']").CountAsync());
 
         var response = await page.GotoAsync("/people");
