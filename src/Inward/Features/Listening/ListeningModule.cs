@@ -1,4 +1,5 @@
 using Inward.Platform.Demo;
+using Inward.Platform.Jobs;
 using Inward.Platform.Metrics;
 
 namespace Inward.Features.Listening;
@@ -13,12 +14,27 @@ public static class ListeningModule
         builder.Services.AddScoped<SurveyResults>();
         builder.Services.AddScoped<IMetricProvider, SurveyMetrics>();
         builder.Services.AddScoped<IDemoContent, SurveysDemoContent>();
+        builder.AddSurveyReminders();
         return builder;
     }
 
     public static WebApplication MapListening(this WebApplication app)
     {
         app.MapSurveysApi();
+        app.MapSurveyRemindersApi();
         return app;
+    }
+
+    /// <summary>Reminders to non-respondents (docs/adr/0017): the service, the mail, and the recurring job.</summary>
+    private static void AddSurveyReminders(this WebApplicationBuilder builder)
+    {
+        var s = builder.Services;
+        s.Configure<SurveyReminderOptions>(builder.Configuration.GetSection("Surveys"));
+        s.AddScoped<SurveyReminders>();
+        s.AddScoped<SurveyMailComposer>();
+        s.AddJobHandler<SurveyReminderJob>(SurveyReminderJob.Kind);
+        var spec = (builder.Configuration.GetSection("Surveys").Get<SurveyReminderOptions>() ?? new SurveyReminderOptions()).Reminders;
+        s.AddRecurringJob("surveys.reminders", SurveyReminderJob.Kind, JobSchedule.Parse(spec)
+            ?? throw new InvalidOperationException($"Surveys:Reminders must look like \"every 1h\" or \"daily 08:30\", not \"{spec}\"."));
     }
 }

@@ -18,6 +18,8 @@ public sealed class ManageSurveysModel(InwardDbContext db, SurveyAuthoring autho
         public string Template { get; set; } = "";
         /// <summary>"anonymous" or "named".</summary>
         public string Privacy { get; set; } = "anonymous";
+        /// <summary>True: the advisory panel's survey (its members are asked at launch).</summary>
+        public bool Panel { get; set; }
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -49,7 +51,7 @@ public sealed class ManageSurveysModel(InwardDbContext db, SurveyAuthoring autho
             await LoadAsync(ct);
             return Page();
         }
-        var id = await authoring.CreateAsync(User, definition, template?.Key, ct);
+        var id = await authoring.CreateAsync(User, definition, template?.Key, ct, Input.Panel);
         return Redirect($"/surveys/{id}/edit");
     }
 

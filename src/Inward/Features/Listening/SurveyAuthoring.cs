@@ -22,7 +22,7 @@ public enum SurveyChange
 }
 
 /// <summary>HR's side of surveys: create (blank or from a template), edit while a draft, launch (freezing the audience), close.</summary>
-public sealed class SurveyAuthoring(InwardDbContext db, AudienceResolver audiences, TimeProvider clock)
+public sealed class SurveyAuthoring(InwardDbContext db, AudienceResolver audiences, Panel.PanelSurveys panel, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -72,7 +72,8 @@ public sealed class SurveyAuthoring(InwardDbContext db, AudienceResolver audienc
         return errors;
     }
 
-    public async Task<int> CreateAsync(ClaimsPrincipal user, SurveyDefinition d, string? templateKey, CancellationToken ct)
+    /// <summary>Creates a draft; <paramref name="forPanel"/> makes it the advisory panel's survey (its members are asked at launch).</summary>
+    public async Task<int> CreateAsync(ClaimsPrincipal user, SurveyDefinition d, string? templateKey, CancellationToken ct, bool forPanel = false)
     {
         var survey = new Survey
         {
@@ -83,6 +84,10 @@ public sealed class SurveyAuthoring(InwardDbContext db, AudienceResolver audienc
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Add(survey);
         await db.SaveChangesAsync(ct);
+        if (forPanel)
+        {
+            db.Add(new Panel.PanelSurvey { SurveyId = survey.Id });
+        }
         await AddSectionsAsync(survey.Id, d.Sections ?? [], 0, ct);
         await tx.CommitAsync(ct);
         return survey.Id;
@@ -183,7 +188,8 @@ public sealed class SurveyAuthoring(InwardDbContext db, AudienceResolver audienc
             errors.Add(new("closesOn", "The closing date has already passed: move it before launching."));
         }
         var rule = AudienceRule.FromJson(survey.AudienceJson) ?? new AudienceRule();
-        var members = await audiences.MemberEmployeeIdsAsync(rule, ct);
+        // A panel survey asks the panel's members of the moment; any other survey its audience rule.
+        var members = await panel.IsPanelSurveyAsync(id, ct) ? await panel.MemberEmployeeIdsAsync(ct) : await audiences.MemberEmployeeIdsAsync(rule, ct);
         if (members.Count == 0)
         {
             errors.Add(new("audience", "Nobody is in the audience of this survey."));

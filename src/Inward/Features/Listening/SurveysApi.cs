@@ -31,7 +31,8 @@ public sealed record SurveyRequest(
     [property: Description("Create only: a template key from GET /api/v1/surveys/templates; its sections are used when none are given.")] string? Template,
     [property: Description("Who is asked; default everyone internal.")] AudienceRule? Audience,
     DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt,
-    [property: Description("On update, null keeps the questions; a list replaces them.")] IReadOnlyList<SectionRequest>? Sections);
+    [property: Description("On update, null keeps the questions; a list replaces them.")] IReadOnlyList<SectionRequest>? Sections,
+    [property: Description("Create only: true makes it the advisory panel's survey, asking the panel's members at launch instead of the audience.")] bool? Panel = null);
 
 public sealed record SubmitRequest([property: Description("One entry per answered question: value (scales, single choice index), choices (indexes) or text.")] IReadOnlyList<AnswerInput>? Answers);
 
@@ -119,7 +120,7 @@ public static class SurveysApi
         {
             return Validation(errors);
         }
-        var id = await authoring.CreateAsync(http.User, definition, template?.Key, ct);
+        var id = await authoring.CreateAsync(http.User, definition, template?.Key, ct, request.Panel ?? false);
         var form = await responding.FormAsync(id, ct);
         return TypedResults.Created($"/api/v1/surveys/{id.ToString(CultureInfo.InvariantCulture)}", ToBody(form!, clock));
     }

@@ -10,8 +10,14 @@ namespace Inward.Features.Panel;
 /// HR nominates, removes, records input and its outcome; members and HR start threads.
 /// </summary>
 [RequireCapability(Capability.UseIntranet)]
-public sealed class PanelIndexModel(PanelDesk panel, IStringLocalizer<Strings> t) : PageModel
+public sealed class PanelIndexModel(PanelDesk panel, PanelSurveys surveys, IStringLocalizer<Strings> t) : PageModel
 {
+    /// <summary>The viewer's own panel surveys (members).</summary>
+    public IReadOnlyList<Listening.MySurvey> MySurveys { get; private set; } = [];
+    /// <summary>Every panel survey, for those who manage surveys.</summary>
+    public IReadOnlyList<PanelSurveyView> AllSurveys { get; private set; } = [];
+    public bool ManagesSurveys => User.Has(Capability.ManageSurveys);
+
     public PanelViewer Viewer { get; private set; } = null!;
     public PanelOverview? Overview { get; private set; }
     public IReadOnlyList<(int Id, string Name)> Employees { get; private set; } = [];
@@ -111,6 +117,14 @@ public sealed class PanelIndexModel(PanelDesk panel, IStringLocalizer<Strings> t
         if (Viewer.IsHr)
         {
             Employees = await panel.EmployeesAsync(ct);
+        }
+        if (Viewer.Membership == PanelMembership.Member && Viewer.EmployeeId is { } me)
+        {
+            MySurveys = await surveys.ForMemberAsync(me, ct);
+        }
+        if (Viewer.CanRead && ManagesSurveys)
+        {
+            AllSurveys = await surveys.AllAsync(ct);
         }
         return Viewer.CanRead || Viewer.Membership == PanelMembership.Invited;
     }

@@ -6,6 +6,7 @@ public static class PanelModule
     public static WebApplicationBuilder AddPanel(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<PanelDesk>();
+        builder.Services.AddScoped<PanelSurveys>();
         return builder;
     }
 
