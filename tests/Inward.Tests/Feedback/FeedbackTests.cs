@@ -171,7 +171,7 @@ public sealed class FeedbackTests(Apps apps) : IntegrationTest(apps)
         var toPlan = await CardAsync(authorApi, $"For the plan owner {Guid.NewGuid():N}", recipient: "PlanOwner", category: "InternalMarketing");
 
         var headApi = await app.ApiClientAsync(head.Email);
-        var headInbox = (await (await headApi.GetAsync("/api/v1/feedback/inbox")).JsonAsync()).EnumerateArray().Select(c => c.GetProperty("id").GetInt32()).ToList();
+        var headInbox = (await (await headApi.GetAsync("/api/v1/feedback/inbox")).JsonAsync()).GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetInt32()).ToList();
         Assert.Equal(toDepartment, Assert.Single(headInbox));
         await (await headApi.GetAsync($"/api/v1/feedback/{toHr}")).AssertProblemAsync(HttpStatusCode.NotFound);
         var headPages = await app.SignedInAsync(head.Email, TestAccounts.Password);

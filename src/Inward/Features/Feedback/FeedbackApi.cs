@@ -86,13 +86,16 @@ public static class FeedbackApi
 
     [EndpointSummary("Cards addressed to me")]
     [EndpointDescription("HR cards (AnswerHrFeedback), the cards of the department one manages, and the plan owner's cards (ManagePlan or the "
-        + "current plan's owner). 403 for someone who answers no cards.")]
-    public static async Task<Results<Ok<IReadOnlyList<FeedbackCardResponse>>, ValidationProblem, ProblemHttpResult>> InboxAsync(FeedbackDesk desk,
+        + "current plan's owner), newest first, one page at a time. 403 for someone who answers no cards.")]
+    public static async Task<Results<Ok<PagedList<FeedbackCardResponse>>, ValidationProblem, ProblemHttpResult>> InboxAsync(FeedbackDesk desk,
         HttpContext http, CancellationToken ct,
         [Description("Received, UnderReview, Planned, Done or Declined.")] string? status = null,
-        [Description("CompanyPolicies, HR, InternalMarketing, MyJob, Customers or Other.")] string? category = null)
+        [Description("CompanyPolicies, HR, InternalMarketing, MyJob, Customers or Other.")] string? category = null,
+        [Description("From 1.")] int? page = null,
+        [Description("1 to 200; default 50.")] int? pageSize = null)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var (p, size) = (page ?? 1, pageSize ?? FeedbackDesk.InboxPageSize);
+        var errors = ApiPaging.Validate(p, size);
         FeedbackStatus? s = null;
         FeedbackCategory? c = null;
         if (status is not null)
@@ -126,7 +129,8 @@ public static class FeedbackApi
         {
             return TypedResults.ValidationProblem(errors);
         }
-        return TypedResults.Ok<IReadOnlyList<FeedbackCardResponse>>([.. (await desk.InboxAsync(viewer, s, c, ct)).Select(ToResponse)]);
+        var (cards, total) = await desk.InboxAsync(viewer, s, c, p, size, ct);
+        return TypedResults.Ok(new PagedList<FeedbackCardResponse>([.. cards.Select(ToResponse)], p, size, total));
     }
 
     [EndpointSummary("The \"you said, we did\" board")]

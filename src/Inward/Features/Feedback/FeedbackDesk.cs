@@ -4,6 +4,7 @@ using Inward.Features.People;
 using Inward.Features.Plan;
 using Inward.Platform.Data;
 using Inward.Platform.Identity;
+using Inward.Platform.Jobs;
 using Inward.Platform.Localisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -45,8 +46,11 @@ public enum FeedbackOutcome
 
 /// <summary>Feedback cards: writing, the author's and the recipients' lists, the conversation, status changes and the board.</summary>
 public sealed class FeedbackDesk(InwardDbContext db, FeedbackInboxKeys keys, CurrentPlan currentPlan, Notifier notifier,
-    IStringLocalizer<Strings> t, TimeProvider clock)
+    IJobScheduler jobs, IStringLocalizer<Strings> t, TimeProvider clock)
 {
+    /// <summary>The inbox page size (page and API default).</summary>
+    public const int InboxPageSize = 50;
+
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public async Task<FeedbackViewer> ViewerAsync(ClaimsPrincipal user, CancellationToken ct)
@@ -121,6 +125,7 @@ public sealed class FeedbackDesk(InwardDbContext db, FeedbackInboxKeys keys, Cur
         };
         if (change.Anonymous)
         {
+            card.AwaitsAnnouncement = true;
             card.AuthorSalt = FeedbackInboxKeys.NewSalt();
             card.AuthorTag = FeedbackInboxKeys.Tag(await keys.SecretOfAsync(viewer.UserId, ct), card.AuthorSalt);
         }
@@ -130,14 +135,17 @@ public sealed class FeedbackDesk(InwardDbContext db, FeedbackInboxKeys keys, Cur
             card.AuthorEmployeeId = viewer.EmployeeId;
             card.AuthorName = viewer.Name;
         }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Add(card);
         await db.SaveChangesAsync(ct);
-        // Recipients hear of named cards at once. An anonymous card waits in their inbox: an exact notification time could be
-        // matched against the author's sign-in or other timed traces.
+        // Recipients hear of named cards at once, in the app and by e-mail. An anonymous card is announced by the next daily
+        // FeedbackAnnounceJob: an exact notification or e-mail time could be matched against the author's sign-in or other timed traces.
         if (!change.Anonymous)
         {
+            await jobs.EnqueueAsync(FeedbackMailJob.Kind, new FeedbackMailPayload(FeedbackMailPayload.NewCard, card.Id), ct: ct);
             await NotifyRecipientsAsync(card, ct);
         }
+        await tx.CommitAsync(ct);
         return card.Id;
     }
 
@@ -148,8 +156,9 @@ public sealed class FeedbackDesk(InwardDbContext db, FeedbackInboxKeys keys, Cur
         return await ViewsAsync(viewer, db.Set<FeedbackCard>().Where(c => mine.Contains(c.Id)), mine, withMessages: false, ct);
     }
 
-    /// <summary>The cards addressed to the viewer, newest first, optionally one status or category.</summary>
-    public async Task<IReadOnlyList<CardView>> InboxAsync(FeedbackViewer viewer, FeedbackStatus? status, FeedbackCategory? category, CancellationToken ct)
+    /// <summary>One page (from 1) of the cards addressed to the viewer, newest first, optionally one status or category, and how many there are.</summary>
+    public async Task<(IReadOnlyList<CardView> Cards, int Total)> InboxAsync(FeedbackViewer viewer, FeedbackStatus? status, FeedbackCategory? category,
+        int page, int pageSize, CancellationToken ct)
     {
         var query = AddressedTo(viewer);
         if (status is { } s)
@@ -160,7 +169,8 @@ public sealed class FeedbackDesk(InwardDbContext db, FeedbackInboxKeys keys, Cur
         {
             query = query.Where(c => c.Category == k);
         }
-        return await ViewsAsync(viewer, query, [], withMessages: false, ct);
+        var total = await query.CountAsync(ct);
+        return (await ViewsAsync(viewer, query, [], withMessages: false, ct, (Math.Max(1, page) - 1) * pageSize, pageSize), total);
     }
 
     /// <summary>A card with its conversation, or null when the viewer is neither its author nor one of its recipients.</summary>
@@ -194,12 +204,14 @@ public sealed class FeedbackDesk(InwardDbContext db, FeedbackInboxKeys keys, Cur
         {
             card.FirstAnsweredOn ??= Today;
         }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Add(message);
         await db.SaveChangesAsync(ct);
         if (!view.IsAuthor)
         {
-            await NotifyAuthorAsync(card, "New reply to your feedback card", ct);
+            await NotifyAuthorAsync(card, FeedbackMailPayload.Reply, "New reply to your feedback card", ct);
         }
+        await tx.CommitAsync(ct);
         return (FeedbackOutcome.Done, null);
     }
 
@@ -238,8 +250,10 @@ public sealed class FeedbackDesk(InwardDbContext db, FeedbackInboxKeys keys, Cur
         {
             CardId = id, ResponderUserId = viewer.UserId, ResponderName = viewer.Name, Text = text ?? "", SentOn = Today, NewStatus = to,
         });
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        await NotifyAuthorAsync(card, "Your feedback card has a new status", ct);
+        await NotifyAuthorAsync(card, FeedbackMailPayload.Status, "Your feedback card has a new status", ct);
+        await tx.CommitAsync(ct);
         return (FeedbackOutcome.Done, null);
     }
 
@@ -286,10 +300,10 @@ public sealed class FeedbackDesk(InwardDbContext db, FeedbackInboxKeys keys, Cur
     }
 
     private async Task<IReadOnlyList<CardView>> ViewsAsync(FeedbackViewer viewer, IQueryable<FeedbackCard> query, HashSet<int> mine, bool withMessages,
-        CancellationToken ct)
+        CancellationToken ct, int skip = 0, int take = 500)
     {
         var addressed = AddressedTo(viewer).Select(c => c.Id);
-        var rows = await query.AsNoTracking().OrderByDescending(c => c.Id).Take(500)
+        var rows = await query.AsNoTracking().OrderByDescending(c => c.Id).Skip(skip).Take(take)
             .Select(c => new
             {
                 c.Id, c.Category, c.Recipient, c.DepartmentId,
@@ -309,19 +323,29 @@ public sealed class FeedbackDesk(InwardDbContext db, FeedbackInboxKeys keys, Cur
             messages is null ? [] : [.. messages[r.Id].Select(m => new MessageView(m.Id, m.FromAuthor, m.FromAuthor ? null : m.ResponderName, m.Text, m.SentOn, m.NewStatus))]))];
     }
 
-    /// <summary>Named cards only: an anonymous author's notification row would name them next to the card's activity.</summary>
-    private async Task NotifyAuthorAsync(FeedbackCard card, string key, CancellationToken ct)
+    /// <summary>
+    /// Named cards only, in the app and by e-mail: an anonymous author's notification row or e-mail would name them next to
+    /// the card's activity (they see "New answer" in their own /feedback pages instead; docs/adr/0017).
+    /// </summary>
+    private async Task NotifyAuthorAsync(FeedbackCard card, string mailEvent, string key, CancellationToken ct)
     {
         if (card.IsAnonymous || card.AuthorEmployeeId is not { } employeeId)
         {
             return;
         }
+        await jobs.EnqueueAsync(FeedbackMailJob.Kind, new FeedbackMailPayload(mailEvent, card.Id), ct: ct);
         var language = await db.Employees.AsNoTracking().Where(e => e.Id == employeeId).Select(e => e.Language).SingleOrDefaultAsync(ct);
         await notifier.NotifyAsync([new NotificationMessage(employeeId, LocalisationSetup.InLanguage(language, () => t[key].Value))], "feedback",
             $"/feedback/cards/{card.Id}", ct);
     }
 
-    private async Task NotifyRecipientsAsync(FeedbackCard card, CancellationToken ct)
+    private async Task NotifyRecipientsAsync(FeedbackCard card, CancellationToken ct) =>
+        await notifier.NotifyAsync((await RecipientsOfAsync(card, ct))
+            .Select(r => new NotificationMessage(r.EmployeeId, LocalisationSetup.InLanguage(r.Language, () => t["New feedback card from {0}", card.AuthorName ?? ""].Value))),
+            "feedback", $"/feedback/cards/{card.Id}", ct);
+
+    /// <summary>The active employees who answer a card (its named author left out), with their language.</summary>
+    public async Task<IReadOnlyList<(int EmployeeId, string Language)>> RecipientsOfAsync(FeedbackCard card, CancellationToken ct)
     {
         var capability = card.Recipient switch
         {
@@ -344,8 +368,6 @@ public sealed class FeedbackDesk(InwardDbContext db, FeedbackInboxKeys keys, Cur
         {
             recipients.AddRange(await db.Employees.AsNoTracking().Where(e => e.Id == owner).Select(e => new { e.Id, e.Language }).ToListAsync(ct));
         }
-        await notifier.NotifyAsync(recipients.Where(r => r.Id != card.AuthorEmployeeId)
-            .Select(r => new NotificationMessage(r.Id, LocalisationSetup.InLanguage(r.Language, () => t["New feedback card from {0}", card.AuthorName ?? ""].Value))),
-            "feedback", $"/feedback/cards/{card.Id}", ct);
+        return [.. recipients.Where(r => r.Id != card.AuthorEmployeeId).DistinctBy(r => r.Id).Select(r => (r.Id, r.Language))];
     }
 }

@@ -67,6 +67,11 @@ public sealed class FeedbackCard
     public DateOnly? ClosedOn { get; set; }
     /// <summary>The author agreed to show it on the "you said, we did" board once resolved.</summary>
     public bool OnBoard { get; set; }
+    /// <summary>
+    /// An anonymous card its recipients have not been told of yet: they hear of it in the next daily announcement
+    /// (<see cref="FeedbackAnnounceJob"/>), never at the moment it was written.
+    /// </summary>
+    public bool AwaitsAnnouncement { get; set; }
     /// <summary>The last message the author has seen (a marker on the card, so it names nobody).</summary>
     public int AuthorSeenMessageId { get; set; }
     /// <summary>The last message from the recipients.</summary>

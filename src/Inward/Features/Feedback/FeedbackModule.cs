@@ -1,4 +1,5 @@
 using Inward.Platform.Demo;
+using Inward.Platform.Jobs;
 using Inward.Platform.Metrics;
 
 namespace Inward.Features.Feedback;
@@ -12,6 +13,12 @@ public static class FeedbackModule
         builder.Services.AddScoped<FeedbackDesk>();
         builder.Services.AddScoped<IMetricProvider, FeedbackMetrics>();
         builder.Services.AddScoped<IDemoContent, FeedbackDemoContent>();
+        builder.Services.AddScoped<FeedbackMailComposer>();
+        builder.Services.AddJobHandler<FeedbackMailJob>(FeedbackMailJob.Kind);
+        builder.Services.AddJobHandler<FeedbackAnnounceJob>(FeedbackAnnounceJob.Kind);
+        var spec = (builder.Configuration.GetSection("Feedback").Get<FeedbackOptions>() ?? new FeedbackOptions()).Announce;
+        builder.Services.AddRecurringJob("feedback.announce", FeedbackAnnounceJob.Kind, JobSchedule.Parse(spec)
+            ?? throw new InvalidOperationException($"Feedback:Announce must look like \"daily 08:00\", not \"{spec}\"."));
         return builder;
     }
 

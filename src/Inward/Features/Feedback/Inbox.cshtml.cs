@@ -11,8 +11,11 @@ public sealed class FeedbackInboxModel(FeedbackDesk desk) : PageModel
     public IReadOnlyList<CardView> Cards { get; private set; } = [];
     public FeedbackStatus? Status { get; private set; }
     public FeedbackCategory? Category { get; private set; }
+    public int PageNumber { get; private set; } = 1;
+    public int Total { get; private set; }
+    public bool HasNext => PageNumber * FeedbackDesk.InboxPageSize < Total;
 
-    public async Task<IActionResult> OnGetAsync(string? status, string? category, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? status, string? category, int? page, CancellationToken ct)
     {
         var viewer = await desk.ViewerAsync(User, ct);
         if (!viewer.IsRecipient)
@@ -22,7 +25,8 @@ public sealed class FeedbackInboxModel(FeedbackDesk desk) : PageModel
         // An unknown filter value shows everything rather than an error: the form only offers valid values.
         Status = FeedbackRules.TryParse<FeedbackStatus>(status, out var s) ? s : null;
         Category = FeedbackRules.TryParse<FeedbackCategory>(category, out var c) ? c : null;
-        Cards = await desk.InboxAsync(viewer, Status, Category, ct);
+        PageNumber = Math.Max(1, page ?? 1);
+        (Cards, Total) = await desk.InboxAsync(viewer, Status, Category, PageNumber, FeedbackDesk.InboxPageSize, ct);
         return Page();
     }
 }
