@@ -336,6 +336,9 @@ namespace Inward.Migrations.Postgres.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<bool>("AwaitsAnnouncement")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -1335,6 +1338,53 @@ namespace Inward.Migrations.Postgres.Migrations
                     b.ToTable("SurveyQuestions", (string)null);
                 });
 
+            modelBuilder.Entity("Inward.Features.Listening.SurveyReminder", b =>
+                {
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Round")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<bool>("Emailed")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("SurveyId", "EmployeeId", "Round");
+
+                    b.HasIndex("Emailed");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.ToTable("SurveyReminders", (string)null);
+                });
+
+            modelBuilder.Entity("Inward.Features.Listening.SurveyReminderRound", b =>
+                {
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Round")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Invited")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reminded")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("SurveyId", "Round");
+
+                    b.ToTable("SurveyReminderRounds", (string)null);
+                });
+
             modelBuilder.Entity("Inward.Features.Listening.SurveyResponse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1551,6 +1601,16 @@ namespace Inward.Migrations.Postgres.Migrations
                     b.HasIndex("TopicId", "Id");
 
                     b.ToTable("PanelPosts", (string)null);
+                });
+
+            modelBuilder.Entity("Inward.Features.Panel.PanelSurvey", b =>
+                {
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SurveyId");
+
+                    b.ToTable("PanelSurveys", (string)null);
                 });
 
             modelBuilder.Entity("Inward.Features.Panel.PanelTopic", b =>
@@ -3902,6 +3962,30 @@ namespace Inward.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Inward.Features.Listening.SurveyReminder", b =>
+                {
+                    b.HasOne("Inward.Features.People.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Inward.Features.Listening.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inward.Features.Listening.SurveyReminderRound", b =>
+                {
+                    b.HasOne("Inward.Features.Listening.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Inward.Features.Listening.SurveyResponse", b =>
                 {
                     b.HasOne("Inward.Features.Listening.Survey", null)
@@ -3948,6 +4032,15 @@ namespace Inward.Migrations.Postgres.Migrations
                     b.HasOne("Inward.Features.Panel.PanelTopic", null)
                         .WithMany()
                         .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inward.Features.Panel.PanelSurvey", b =>
+                {
+                    b.HasOne("Inward.Features.Listening.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -317,6 +317,9 @@ namespace Inward.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AwaitsAnnouncement")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -1280,6 +1283,53 @@ namespace Inward.Migrations.Sqlite.Migrations
                     b.ToTable("SurveyQuestions", (string)null);
                 });
 
+            modelBuilder.Entity("Inward.Features.Listening.SurveyReminder", b =>
+                {
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Round")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Emailed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SurveyId", "EmployeeId", "Round");
+
+                    b.HasIndex("Emailed");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.ToTable("SurveyReminders", (string)null);
+                });
+
+            modelBuilder.Entity("Inward.Features.Listening.SurveyReminderRound", b =>
+                {
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Round")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Invited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reminded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SurveyId", "Round");
+
+                    b.ToTable("SurveyReminderRounds", (string)null);
+                });
+
             modelBuilder.Entity("Inward.Features.Listening.SurveyResponse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1486,6 +1536,16 @@ namespace Inward.Migrations.Sqlite.Migrations
                     b.HasIndex("TopicId", "Id");
 
                     b.ToTable("PanelPosts", (string)null);
+                });
+
+            modelBuilder.Entity("Inward.Features.Panel.PanelSurvey", b =>
+                {
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SurveyId");
+
+                    b.ToTable("PanelSurveys", (string)null);
                 });
 
             modelBuilder.Entity("Inward.Features.Panel.PanelTopic", b =>
@@ -3763,6 +3823,30 @@ namespace Inward.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Inward.Features.Listening.SurveyReminder", b =>
+                {
+                    b.HasOne("Inward.Features.People.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Inward.Features.Listening.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inward.Features.Listening.SurveyReminderRound", b =>
+                {
+                    b.HasOne("Inward.Features.Listening.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Inward.Features.Listening.SurveyResponse", b =>
                 {
                     b.HasOne("Inward.Features.Listening.Survey", null)
@@ -3809,6 +3893,15 @@ namespace Inward.Migrations.Sqlite.Migrations
                     b.HasOne("Inward.Features.Panel.PanelTopic", null)
                         .WithMany()
                         .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inward.Features.Panel.PanelSurvey", b =>
+                {
+                    b.HasOne("Inward.Features.Listening.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -578,6 +578,10 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
         Post("/api/v1/surveys/{id:int}/close", Needs(Capability.ManageSurveys), "/api/v1/surveys/999999999/close", ok: [404]),
         Post("/api/v1/surveys/{id:int}/responses", Needs(Capability.UseIntranet), "/api/v1/surveys/999999999/responses", ok: [415]),
         Get("/api/v1/surveys/{id:int}/responses", Needs(Capability.ManageSurveys), "/api/v1/surveys/{survey}/responses", ok: [403]),
+        Get("/surveys/{id:int}/reminders", Needs(Capability.ManageSurveys), "/surveys/999999999/reminders", ok: [404]),
+        Post("/surveys/{id:int}/reminders", Needs(Capability.ManageSurveys), "/surveys/999999999/reminders", ok: [404]),
+        Get("/api/v1/surveys/{id:int}/reminders", Needs(Capability.ManageSurveys), "/api/v1/surveys/999999999/reminders", ok: [404]),
+        Post("/api/v1/surveys/{id:int}/reminders", Needs(Capability.ManageSurveys), "/api/v1/surveys/999999999/reminders", ok: [404]),
         Get("/api/v1/surveys/{id:int}/results", Needs(Capability.UseIntranet), "/api/v1/surveys/{survey}/results",
             except: new Dictionary<string, int> { ["comms"] = 403, ["employee"] = 403 }),
     ];

@@ -23,6 +23,11 @@ public sealed class FeedbackIndexModel(FeedbackDesk desk, FeedbackInboxKeys keys
     [BindProperty] public InputModel Input { get; set; } = new();
     public IReadOnlyList<(int Id, string Name)> Departments { get; private set; } = [];
     public bool IsRecipient { get; private set; }
+    /// <summary>
+    /// How many of the viewer's own cards (anonymous ones too) have an answer waiting for them. Worked out in this request from
+    /// the viewer's inbox key, never stored: the anonymous author's only notification (docs/adr/0017).
+    /// </summary>
+    public int NewAnswers { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -56,6 +61,8 @@ public sealed class FeedbackIndexModel(FeedbackDesk desk, FeedbackInboxKeys keys
     private async Task LoadAsync(CancellationToken ct)
     {
         Departments = await desk.DepartmentsAsync(ct);
-        IsRecipient = (await desk.ViewerAsync(User, ct)).IsRecipient;
+        var viewer = await desk.ViewerAsync(User, ct);
+        IsRecipient = viewer.IsRecipient;
+        NewAnswers = (await desk.MyCardsAsync(viewer, ct)).Count(c => c.AwaitsAuthor);
     }
 }
