@@ -15,7 +15,7 @@ public sealed class FeedbackInboxModel(FeedbackDesk desk) : PageModel
     public int Total { get; private set; }
     public bool HasNext => PageNumber * FeedbackDesk.InboxPageSize < Total;
 
-    public async Task<IActionResult> OnGetAsync(string? status, string? category, int? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? status, string? category, [FromQuery(Name = "page")] int? pageNumber, CancellationToken ct)
     {
         var viewer = await desk.ViewerAsync(User, ct);
         if (!viewer.IsRecipient)
@@ -25,7 +25,7 @@ public sealed class FeedbackInboxModel(FeedbackDesk desk) : PageModel
         // An unknown filter value shows everything rather than an error: the form only offers valid values.
         Status = FeedbackRules.TryParse<FeedbackStatus>(status, out var s) ? s : null;
         Category = FeedbackRules.TryParse<FeedbackCategory>(category, out var c) ? c : null;
-        PageNumber = Math.Max(1, page ?? 1);
+        PageNumber = Math.Max(1, pageNumber ?? 1);
         (Cards, Total) = await desk.InboxAsync(viewer, Status, Category, PageNumber, FeedbackDesk.InboxPageSize, ct);
         return Page();
     }
