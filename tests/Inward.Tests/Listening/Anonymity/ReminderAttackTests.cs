@@ -122,7 +122,7 @@ public sealed class ReminderAttackTests(Apps apps) : IntegrationTest(apps)
             await (await api.GetAsync($"/api/v1/surveys/{survey}/reminders")).AssertProblemAsync(HttpStatusCode.Forbidden);
             await (await api.PostAsync($"/api/v1/surveys/{survey}/reminders", null)).AssertProblemAsync(HttpStatusCode.Forbidden);
             var pages = await app.SignedInAsync(who, TestAccounts.Password);
-            Assert.Equal(HttpStatusCode.Forbidden, (await pages.GetAsync($"/surveys/{survey}/reminders")).StatusCode);
+            await TestAccounts.AssertForbiddenAsync(pages, $"/surveys/{survey}/reminders");
         }
         Assert.Empty(await LogAsync(app, survey));
         // What an employee sees about the survey is their own state only.

@@ -109,7 +109,7 @@ public sealed class ResultsAttackTests(Apps apps) : IntegrationTest(apps)
         await (await managerApi.GetAsync($"/api/v1/surveys/{survey}/results?department={small}")).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await managerApi.GetAsync($"/api/v1/surveys/{survey}/results?department={parent}")).AssertProblemAsync(HttpStatusCode.Forbidden);
         var managerPages = await app.SignedInAsync(manager.Email, TestAccounts.Password);
-        Assert.Equal(HttpStatusCode.Forbidden, (await managerPages.GetAsync($"/surveys/{survey}/export?department={small}")).StatusCode);
+        await TestAccounts.AssertForbiddenAsync(managerPages, $"/surveys/{survey}/export?department={small}");
         var own = await (await managerApi.GetAsync($"/api/v1/surveys/{survey}/results")).JsonAsync();
         Assert.DoesNotContain("secret of the small team", own.GetRawText(), StringComparison.Ordinal);
 
@@ -118,8 +118,8 @@ public sealed class ResultsAttackTests(Apps apps) : IntegrationTest(apps)
         await (await employeeApi.GetAsync($"/api/v1/surveys/{survey}/results")).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await employeeApi.GetAsync($"/api/v1/surveys/{survey}/responses")).AssertProblemAsync(HttpStatusCode.Forbidden);
         var employeePages = await app.SignedInAsync(few[0].Email, TestAccounts.Password);
-        Assert.Equal(HttpStatusCode.Forbidden, (await employeePages.GetAsync($"/surveys/{survey}/results")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await employeePages.GetAsync($"/surveys/{survey}/export")).StatusCode);
+        await TestAccounts.AssertForbiddenAsync(employeePages, $"/surveys/{survey}/results");
+        await TestAccounts.AssertForbiddenAsync(employeePages, $"/surveys/{survey}/export");
     }
 
     [Theory, MemberData(nameof(Providers))]
