@@ -1,3 +1,4 @@
+using Inward.Features.Listening.Pulses;
 using Inward.Platform.Demo;
 using Inward.Platform.Metrics;
 
@@ -13,12 +14,14 @@ public static class ListeningModule
         builder.Services.AddScoped<SurveyResults>();
         builder.Services.AddScoped<IMetricProvider, SurveyMetrics>();
         builder.Services.AddScoped<IDemoContent, SurveysDemoContent>();
+        builder.AddPulses();
         return builder;
     }
 
     public static WebApplication MapListening(this WebApplication app)
     {
         app.MapSurveysApi();
+        app.MapPulsesApi();
         return app;
     }
 }
