@@ -146,7 +146,7 @@ public sealed class PulseScheduleTests
     public void A_first_cycle_that_opens_in_the_future_anchors_the_series_there()
     {
         var cycles = new[] { Cycle(1, SurveyStatus.Open, Anchor.AddDays(10)) };
-        Assert.Same(null, PulseSchedule.Plan(Anchor, PulseCadence.Weekly, 3, false, cycles).Launch);
+        Assert.Null(PulseSchedule.Plan(Anchor, PulseCadence.Weekly, 3, false, cycles).Launch);
         Assert.Empty(PulseSchedule.Plan(Anchor, PulseCadence.Weekly, 3, false, cycles).Close);
         Assert.Equal(Anchor.AddDays(17), PulseSchedule.NextOpening(PulseCadence.Weekly, false, cycles));
         Assert.Equal(new CycleLaunch(2, Anchor.AddDays(17), Anchor.AddDays(20)),
