@@ -51,7 +51,7 @@ public sealed class PulseScheduleTests
     [Theory]
     [InlineData("daily")]
     [InlineData("1")]
-    [InlineData("Monthly ")]
+    [InlineData("fortnightly")]
     public void An_unknown_cadence_is_refused_and_none_means_a_one_off(string cadence)
     {
         Assert.Equal("cadence", Assert.Single(PulseCycles.Check(cadence, 7, out _)).Field);

