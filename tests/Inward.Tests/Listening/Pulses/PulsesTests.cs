@@ -48,7 +48,7 @@ public sealed class PulsesTests(Apps apps) : IntegrationTest(apps)
         await (await hr.PutAsJsonAsync($"/api/v1/surveys/{draft}/recurrence", new { cadence = "monthly", openDays = 3 })).AssertProblemAsync(HttpStatusCode.Conflict);
         var hrPages = await app.SignedInAsync(Hr);
         var edit = WebUtility.HtmlDecode(await hrPages.GetStringAsync($"/surveys/{draft}/edit"));
-        Assert.Contains("Cycle 1 of a weekly pulse; each cycle stays open 3 days.", edit, StringComparison.Ordinal);
+        Assert.Contains("Cycle 1 of a recurring pulse (Weekly); each cycle stays open 3 days.", edit, StringComparison.Ordinal);
         Assert.Contains("The next cycle opens on 9 June 2031.", edit, StringComparison.Ordinal);
 
         var clock = new ManualClock(anchor.AddHours(1));
