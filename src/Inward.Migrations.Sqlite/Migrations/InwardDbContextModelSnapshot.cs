@@ -1076,6 +1076,55 @@ namespace Inward.Migrations.Sqlite.Migrations
                     b.ToTable("QuizQuestions", (string)null);
                 });
 
+            modelBuilder.Entity("Inward.Features.Listening.Pulses.SurveyCycle", b =>
+                {
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeriesId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SurveyId");
+
+                    b.HasIndex("SeriesId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("SurveyCycles", (string)null);
+                });
+
+            modelBuilder.Entity("Inward.Features.Listening.Pulses.SurveySeries", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cadence")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OpenDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StoppedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SurveySeries", (string)null);
+                });
+
             modelBuilder.Entity("Inward.Features.Listening.Survey", b =>
                 {
                     b.Property<int>("Id")
@@ -3745,6 +3794,21 @@ namespace Inward.Migrations.Sqlite.Migrations
                     b.HasOne("Inward.Features.Learning.Quiz", null)
                         .WithMany()
                         .HasForeignKey("QuizId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inward.Features.Listening.Pulses.SurveyCycle", b =>
+                {
+                    b.HasOne("Inward.Features.Listening.Pulses.SurveySeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Inward.Features.Listening.Survey", null)
+                        .WithOne()
+                        .HasForeignKey("Inward.Features.Listening.Pulses.SurveyCycle", "SurveyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,3 +1,4 @@
+using Inward.Features.Listening.Pulses;
 using Inward.Platform.Demo;
 using Inward.Platform.Jobs;
 using Inward.Platform.Metrics;
@@ -15,6 +16,7 @@ public static class ListeningModule
         builder.Services.AddScoped<IMetricProvider, SurveyMetrics>();
         builder.Services.AddScoped<IDemoContent, SurveysDemoContent>();
         builder.AddSurveyReminders();
+        builder.AddPulses();
         return builder;
     }
 
@@ -22,6 +24,7 @@ public static class ListeningModule
     {
         app.MapSurveysApi();
         app.MapSurveyRemindersApi();
+        app.MapPulsesApi();
         return app;
     }
 
