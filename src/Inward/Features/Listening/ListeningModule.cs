@@ -11,6 +11,9 @@ public static class ListeningModule
         builder.Services.AddScoped<SurveyAuthoring>();
         builder.Services.AddScoped<SurveyResponding>();
         builder.Services.AddScoped<SurveyResults>();
+        builder.Services.AddScoped<ServiceQualityResults>();
+        builder.Services.AddScoped<IMetricProvider, ServiceQualityMetrics>();
+        builder.Services.AddScoped<IDemoContent, ServiceQualityDemoContent>();
         builder.Services.AddScoped<IMetricProvider, SurveyMetrics>();
         builder.Services.AddScoped<IDemoContent, SurveysDemoContent>();
         return builder;
@@ -19,6 +22,7 @@ public static class ListeningModule
     public static WebApplication MapListening(this WebApplication app)
     {
         app.MapSurveysApi();
+        app.MapServiceQualityApi();
         return app;
     }
 }
