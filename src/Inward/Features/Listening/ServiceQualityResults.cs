@@ -62,6 +62,22 @@ public static class ServiceQualityMath
         return (ratings.Average(r => r.Value), 100.0 * favourable / ratings.Count);
     }
 
+    /// <summary>
+    /// Which cells of one serving department's row, and whether its total over all its internal customers, may be shown.
+    /// Columns are departments, so a row's cells split its people into disjoint groups and the total is their sum: a cell
+    /// shows from k people, and the total only when the cells hidden beside it hold 0 or at least k people together
+    /// (<see cref="AnonymityGuard.MayShowWithin"/>), so "total minus the cells you see" never isolates a small group. Hiding
+    /// the total rather than a neighbouring cell keeps the links (and the weakest link) visible. Nothing is published
+    /// across rows (no column or grand totals), so rows are independent.
+    /// </summary>
+    public static (bool[] Cells, bool Total) RowVisibility(IReadOnlyList<int> counts, int k)
+    {
+        var cells = counts.Select(c => AnonymityGuard.MayShow(c, k)).ToArray();
+        var total = counts.Sum();
+        var shown = counts.Where((_, i) => cells[i]).Sum();
+        return (cells, AnonymityGuard.MayShow(total, k) && (shown == 0 || AnonymityGuard.MayShowWithin(shown, total, k)));
+    }
+
     /// <summary>Gap = pooled perception mean − pooled expectation mean (negative: the service falls short of what is expected).</summary>
     public static double? Gap(IReadOnlyCollection<Rating> perception, IReadOnlyCollection<Rating> expectation) =>
         perception.Count == 0 || expectation.Count == 0 ? null : perception.Average(r => r.Value) - expectation.Average(r => r.Value);
@@ -69,9 +85,9 @@ public static class ServiceQualityMath
 
 /// <summary>
 /// Computes the service-quality matrix with the anonymity rule: cells are people of a served department (the launch
-/// snapshot) rating a serving department; which cells and row totals show is decided by <see cref="AnonymityGuard.Table"/>
-/// over those counts (complementary suppression along rows and columns), gaps by a second table over the people who gave
-/// expectations. HR sees everything; a manager the rows and columns of the departments in their subtree.
+/// snapshot) rating a serving department; which cells and row totals show is decided by
+/// <see cref="ServiceQualityMath.RowVisibility"/> over those counts (complementary suppression against the row total), gaps
+/// the same way over the people who gave expectations. HR sees everything; a manager the rows and columns of the departments in their subtree.
 /// </summary>
 public sealed class ServiceQualityResults(InwardDbContext db, SurveyResults results, TimeProvider clock)
 {
@@ -156,8 +172,10 @@ public sealed class ServiceQualityResults(InwardDbContext db, SurveyResults resu
                 expectationCounts[r, c] = expectingPeople[r, c].Count;
             }
         }
-        var visible = AnonymityGuard.Table(counts, k);
-        var gapsVisible = AnonymityGuard.Table(expectationCounts, k);
+        var visible = Enumerable.Range(0, serving.Count)
+            .Select(r => ServiceQualityMath.RowVisibility([.. Enumerable.Range(0, served.Count).Select(c => counts[r, c])], k)).ToList();
+        var gapsVisible = Enumerable.Range(0, serving.Count)
+            .Select(r => ServiceQualityMath.RowVisibility([.. Enumerable.Range(0, served.Count).Select(c => expectationCounts[r, c])], k)).ToList();
 
         bool RowIn(int r) => inScope is null || inScope.Contains(serving[r]);
         bool ColIn(int c) => inScope is null || inScope.Contains(served[c]);
@@ -188,7 +206,7 @@ public sealed class ServiceQualityResults(InwardDbContext db, SurveyResults resu
                     ? new(ServiceQualityState.NoLink, null, null, null, null, null)
                     : !RowIn(r) && !ColIn(c)
                         ? new(ServiceQualityState.OutsideScope, null, null, null, null, null)
-                        : Score(visible.Cells[r, c] && counts[r, c] > 0, gapsVisible.Cells[r, c] && expectationCounts[r, c] > 0, [(r, c)]);
+                        : Score(visible[r].Cells[c], gapsVisible[r].Cells[c], [(r, c)]);
             }
         }
 
@@ -213,10 +231,9 @@ public sealed class ServiceQualityResults(InwardDbContext db, SurveyResults resu
             var row = r;
             var cells = served.Select((d, c) => new ServiceQualityCell(d, scores[row, c], weakest.Contains(new(serving[row], d)))).ToList();
             var total = RowIn(r)
-                ? Score(visible.Rows[r] && Enumerable.Range(0, served.Count).Any(c => counts[row, c] > 0), gapsVisible.Rows[r]
-                    && Enumerable.Range(0, served.Count).Any(c => expectationCounts[row, c] > 0), Enumerable.Range(0, served.Count).Select(c => (row, c)))
+                ? Score(visible[r].Total, gapsVisible[r].Total, Enumerable.Range(0, served.Count).Select(c => (row, c)))
                 : new(ServiceQualityState.OutsideScope, null, null, null, null, null);
-            if (RowIn(r) || cells.Any(x => x.Score.State != ServiceQualityState.OutsideScope && x.Score.State != ServiceQualityState.NoLink))
+            if (cells.Any(x => x.Score.State is not (ServiceQualityState.OutsideScope or ServiceQualityState.NoLink)))
             {
                 rows.Add(new(serving[r], names[serving[r]], cells, total));
             }
