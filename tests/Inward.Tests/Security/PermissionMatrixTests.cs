@@ -580,6 +580,8 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
         Get("/api/v1/surveys/{id:int}/responses", Needs(Capability.ManageSurveys), "/api/v1/surveys/{survey}/responses", ok: [403]),
         Get("/api/v1/surveys/{id:int}/results", Needs(Capability.UseIntranet), "/api/v1/surveys/{survey}/results",
             except: new Dictionary<string, int> { ["comms"] = 403, ["employee"] = 403 }),
+        Get("/api/v1/surveys/{id:int}/service-quality", Needs(Capability.UseIntranet), "/api/v1/surveys/{survey}/service-quality",
+            except: new Dictionary<string, int> { ["comms"] = 403, ["employee"] = 403 }),
     ];
 
 
