@@ -1330,9 +1330,15 @@ namespace Inward.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("AboutDepartmentId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Dimension")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("IsExpectation")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1381,6 +1387,8 @@ namespace Inward.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(1000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AboutDepartmentId");
 
                     b.HasIndex("SectionId");
 
@@ -4016,6 +4024,11 @@ namespace Inward.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Inward.Features.Listening.SurveyQuestion", b =>
                 {
+                    b.HasOne("Inward.Features.People.Department", null)
+                        .WithMany()
+                        .HasForeignKey("AboutDepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Inward.Features.Listening.SurveySection", null)
                         .WithMany()
                         .HasForeignKey("SectionId")

@@ -1273,9 +1273,15 @@ namespace Inward.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AboutDepartmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Dimension")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsExpectation")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1324,6 +1330,8 @@ namespace Inward.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AboutDepartmentId");
 
                     b.HasIndex("SectionId");
 
@@ -3875,6 +3883,11 @@ namespace Inward.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Inward.Features.Listening.SurveyQuestion", b =>
                 {
+                    b.HasOne("Inward.Features.People.Department", null)
+                        .WithMany()
+                        .HasForeignKey("AboutDepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Inward.Features.Listening.SurveySection", null)
                         .WithMany()
                         .HasForeignKey("SectionId")

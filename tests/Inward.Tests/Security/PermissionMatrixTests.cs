@@ -594,6 +594,8 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
         Post("/api/v1/surveys/{id:int}/recurrence/stop", Needs(Capability.ManageSurveys), "/api/v1/surveys/999999999/recurrence/stop", ok: [404]),
         Get("/api/v1/surveys/{id:int}/trends", Needs(Capability.UseIntranet), "/api/v1/surveys/{survey}/trends",
             except: new Dictionary<string, int> { ["comms"] = 403, ["employee"] = 403 }),
+        Get("/api/v1/surveys/{id:int}/service-quality", Needs(Capability.UseIntranet), "/api/v1/surveys/{survey}/service-quality",
+            except: new Dictionary<string, int> { ["comms"] = 403, ["employee"] = 403 }),
     ];
 
 

@@ -13,6 +13,9 @@ public static class ListeningModule
         builder.Services.AddScoped<SurveyAuthoring>();
         builder.Services.AddScoped<SurveyResponding>();
         builder.Services.AddScoped<SurveyResults>();
+        builder.Services.AddScoped<ServiceQualityResults>();
+        builder.Services.AddScoped<IMetricProvider, ServiceQualityMetrics>();
+        builder.Services.AddScoped<IDemoContent, ServiceQualityDemoContent>();
         builder.Services.AddScoped<IMetricProvider, SurveyMetrics>();
         builder.Services.AddScoped<IDemoContent, SurveysDemoContent>();
         builder.AddSurveyReminders();
@@ -25,6 +28,7 @@ public static class ListeningModule
         app.MapSurveysApi();
         app.MapSurveyRemindersApi();
         app.MapPulsesApi();
+        app.MapServiceQualityApi();
         return app;
     }
 

@@ -42,6 +42,12 @@ public sealed class ManageSurveysModel(InwardDbContext db, SurveyAuthoring autho
         var title = string.IsNullOrWhiteSpace(Input.Title) ? template?.Title ?? "" : Input.Title;
         var definition = new SurveyDefinition(title, template?.Description ?? "", Input.Privacy != "named", AudienceRule.EveryoneInternal(), null, null,
             template is null ? [] : SurveyAuthoring.SectionsOf(template));
+        var (expanded, templateErrors) = await authoring.ExpandTemplateAsync(definition, template?.Key, ct);
+        definition = expanded;
+        foreach (var e in templateErrors)
+        {
+            ModelState.AddModelError("Input.Template", t[e.Message, e.Arguments]);
+        }
         foreach (var e in await authoring.CheckAsync(definition, ct))
         {
             ModelState.AddModelError(e.Field == "title" ? "Input.Title" : "", t[e.Message, e.Arguments]);

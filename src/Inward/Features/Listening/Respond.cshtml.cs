@@ -22,7 +22,7 @@ public sealed class RespondModel(SurveyResponding responding, SurveyResults resu
 
     private async Task<bool> LoadAsync(int id, int me, CancellationToken ct)
     {
-        if (await responding.FormAsync(id, ct) is not { } form || form.Survey.Status == SurveyStatus.Draft || !await responding.IsMemberAsync(id, me, ct))
+        if (await responding.FormForAsync(id, me, ct) is not { } form || form.Survey.Status == SurveyStatus.Draft || !await responding.IsMemberAsync(id, me, ct))
         {
             return false;
         }

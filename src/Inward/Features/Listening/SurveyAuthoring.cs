@@ -69,7 +69,25 @@ public sealed class SurveyAuthoring(InwardDbContext db, AudienceResolver audienc
                 errors.AddRange(SurveyRules.CheckQuestion(section.Questions[q], $"sections[{s}].questions[{q}]"));
             }
         }
+        var about = sections.SelectMany(x => x.Questions).Select(q => q.AboutDepartmentId).OfType<int>().Distinct().ToList();
+        if (about.Count > 0)
+        {
+            var known = await db.Departments.AsNoTracking().Where(x => about.Contains(x.Id)).Select(x => x.Id).ToListAsync(ct);
+            errors.AddRange(about.Except(known).Select(x => new SurveyError("aboutDepartmentId", "There is no department with id {0}.", x)));
+        }
         return errors;
+    }
+
+    /// <summary>A survey made from the Internal Service Quality template gets the template's block once per serving department of the map.</summary>
+    public async Task<(SurveyDefinition Definition, IReadOnlyList<SurveyError> Errors)> ExpandTemplateAsync(SurveyDefinition d, string? templateKey,
+        CancellationToken ct)
+    {
+        if (templateKey != ServiceQualityTemplate.Key)
+        {
+            return (d, []);
+        }
+        var (sections, errors) = await ServiceQualityTemplate.SectionsAsync(db, ct);
+        return (d with { Sections = sections }, errors);
     }
 
     /// <summary>Creates a draft; <paramref name="forPanel"/> makes it the advisory panel's survey (its members are asked at launch).</summary>
@@ -267,6 +285,7 @@ public sealed class SurveyAuthoring(InwardDbContext db, AudienceResolver audienc
         Reverse = q.Reverse && SurveyRules.IsLikert(q.Kind), Required = q.Required,
         Options = string.Join('\n', SurveyRules.Clean(q.Options)), OptionsAr = Blank(string.Join('\n', SurveyRules.Clean(q.OptionsAr))),
         OptionsPl = Blank(string.Join('\n', SurveyRules.Clean(q.OptionsPl))),
+        AboutDepartmentId = q.AboutDepartmentId, IsExpectation = q.IsExpectation && q.AboutDepartmentId is not null,
     };
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -97,6 +97,13 @@ public sealed class SurveyQuestion
     /// <summary>Likert items worded against the dimension: scored as points + 1 − answer.</summary>
     public bool Reverse { get; set; }
     public bool Required { get; set; }
+    /// <summary>
+    /// Internal service quality items: the serving department the question rates. Only people whose department that one
+    /// serves on the internal-customer map see and may answer it, and its answers are shown only in the service-quality matrix.
+    /// </summary>
+    public int? AboutDepartmentId { get; set; }
+    /// <summary>Internal service quality items: asks what the respondent expects rather than what they get (gap = perception − expectation).</summary>
+    public bool IsExpectation { get; set; }
 }
 
 /// <summary>
@@ -208,7 +215,9 @@ internal sealed class SurveyConfiguration :
         b.Property(q => q.Dimension).HasMaxLength(SurveyQuestion.DimensionMax);
         b.HasOne<Survey>().WithMany().HasForeignKey(q => q.SurveyId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<SurveySection>().WithMany().HasForeignKey(q => q.SectionId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<People.Department>().WithMany().HasForeignKey(q => q.AboutDepartmentId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(q => new { q.SurveyId, q.Order });
+        b.HasIndex(q => q.AboutDepartmentId);
     }
 
     public void Configure(EntityTypeBuilder<SurveyMember> b)

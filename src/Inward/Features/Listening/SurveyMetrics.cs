@@ -37,7 +37,7 @@ internal sealed class SurveyMetrics(InwardDbContext db, SurveyResults results) :
                 .OrderByDescending(s => s.ClosedUtc).ThenByDescending(s => s.Id).FirstOrDefaultAsync(ct),
             Participation => await surveys.Where(s => s.Status != SurveyStatus.Draft).OrderByDescending(s => s.LaunchedUtc).ThenByDescending(s => s.Id)
                 .FirstOrDefaultAsync(ct),
-            Favourable => await closed.Where(s => db.Set<SurveyQuestion>().Any(q => q.SurveyId == s.Id && q.Dimension != null
+            Favourable => await closed.Where(s => db.Set<SurveyQuestion>().Any(q => q.SurveyId == s.Id && q.Dimension != null && q.AboutDepartmentId == null
                     && (q.Kind == QuestionKind.Likert5 || q.Kind == QuestionKind.Likert7)))
                 .OrderByDescending(s => s.ClosedUtc).ThenByDescending(s => s.Id).FirstOrDefaultAsync(ct),
             InternalMarketingIndex => await closed.Where(s => s.TemplateKey == "internal-marketing")

@@ -45,6 +45,17 @@ public sealed class SurveyResponding(InwardDbContext db, TimeProvider clock)
         return new(survey, sections, [.. questions.OrderBy(q => q.SectionId is { } s ? sectionOrder.GetValueOrDefault(s) : -1).ThenBy(q => q.Order).ThenBy(q => q.Id)]);
     }
 
+    /// <summary>The form as one member sees it: internal service quality items only about the departments that serve theirs.</summary>
+    public async Task<SurveyForm?> FormForAsync(int id, int employeeId, CancellationToken ct)
+    {
+        if (await FormAsync(id, ct) is not { } form)
+        {
+            return null;
+        }
+        var (questions, _) = await ServiceQualityScope.NarrowAsync(db, id, employeeId, form.Questions, [], ct);
+        return form with { Questions = questions };
+    }
+
     /// <summary>Launched surveys whose frozen audience holds the person, open ones first.</summary>
     public async Task<IReadOnlyList<MySurvey>> MineAsync(int employeeId, CancellationToken ct)
     {
@@ -161,7 +172,12 @@ public sealed class SurveyResponding(InwardDbContext db, TimeProvider clock)
         {
             return (SubmitOutcome.AlreadyAnswered, null, [new("survey", "You have already answered this survey.")]);
         }
-        var questions = await db.Set<SurveyQuestion>().AsNoTracking().Where(q => q.SurveyId == surveyId).ToListAsync(ct);
+        var all = await db.Set<SurveyQuestion>().AsNoTracking().Where(q => q.SurveyId == surveyId).ToListAsync(ct);
+        var (questions, outside) = await ServiceQualityScope.NarrowAsync(db, surveyId, employeeId, all, answers, ct);
+        if (outside.Count > 0)
+        {
+            return (SubmitOutcome.Invalid, null, outside);
+        }
         var (kept, errors) = SurveyRules.Check(questions, answers, complete);
         return errors.Count > 0 ? (SubmitOutcome.Invalid, null, errors) : (SubmitOutcome.Submitted, kept, []);
     }

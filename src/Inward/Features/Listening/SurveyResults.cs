@@ -176,7 +176,8 @@ public sealed class SurveyResults(InwardDbContext db, SurveyResponding forms, Ti
         var shown = AnonymityGuard.Tree(CompanyNode, Kids, n => subtree[n], n => direct.GetValueOrDefault(n), k);
 
         var form = await forms.FormAsync(surveyId, ct);
-        var questions = form!.Questions;
+        // Items rating a serving department appear only in the service-quality matrix, which suppresses its cells as one table.
+        var questions = form!.Questions.Where(q => q.AboutDepartmentId is null).ToList();
         var answersVisible = survey.Status == SurveyStatus.Closed || (survey.ClosesUtc is { } closes && closes <= clock.GetUtcNow().UtcDateTime);
         var groupShown = shown.Contains(node);
 

@@ -23,7 +23,7 @@ public sealed record SurveyAnswers(IReadOnlyList<AnswerInput> Answers);
 /// <summary>A question as authored (pages, API and templates), before it is stored.</summary>
 public sealed record QuestionInput(QuestionKind Kind, string Text, string? TextAr = null, string? TextPl = null, string? Dimension = null,
     bool Reverse = false, bool Required = true, IReadOnlyList<string>? Options = null, IReadOnlyList<string>? OptionsAr = null,
-    IReadOnlyList<string>? OptionsPl = null);
+    IReadOnlyList<string>? OptionsPl = null, int? AboutDepartmentId = null, bool IsExpectation = false);
 
 /// <summary>Whether a survey takes answers now.</summary>
 [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<SurveyWindow>))]
@@ -193,6 +193,14 @@ public static class SurveyRules
         else if (options.Count > 0)
         {
             errors.Add(new($"{field}.options", "Only choice and ranking questions have options."));
+        }
+        if (q.AboutDepartmentId is not null && !IsLikert(q.Kind))
+        {
+            errors.Add(new($"{field}.aboutDepartmentId", "Only agreement (Likert) questions can rate a serving department."));
+        }
+        else if (q.IsExpectation && q.AboutDepartmentId is null)
+        {
+            errors.Add(new($"{field}.expectation", "An expectation item needs the serving department it is about."));
         }
         return errors;
     }

@@ -102,6 +102,7 @@ public static class SurveyTemplates
                         "eNPS"),
                     Why("What is the main reason for your score?", "ما السبب الرئيسي لتقييمك؟", "Jaki jest główny powód Twojej oceny?")),
             ]),
+        ServiceQualityTemplate.Template,
         new("job-satisfaction", "Job satisfaction (short)",
             "A short global measure of job satisfaction: three items written for Inward, 7-point agreement, reported as a mean.",
             [

@@ -20,7 +20,9 @@ public sealed record QuestionRequest(
     [property: Description("Likert items worded against the dimension.")] bool? Reverse,
     [property: Description("Default true.")] bool? Required,
     [property: Description("Choice and ranking questions: 2 to 20 options.")] IReadOnlyList<string>? Options,
-    IReadOnlyList<string>? OptionsAr, IReadOnlyList<string>? OptionsPl);
+    IReadOnlyList<string>? OptionsAr, IReadOnlyList<string>? OptionsPl,
+    [property: Description("Internal service quality items: the id of the serving department the question rates.")] int? AboutDepartmentId = null,
+    [property: Description("Internal service quality items: an expectation rather than a perception item.")] bool? Expectation = null);
 
 public sealed record SectionRequest(string? Title, string? TitleAr, string? TitlePl, IReadOnlyList<QuestionRequest>? Questions);
 
@@ -40,7 +42,7 @@ public sealed record SurveySummaryResponse(int Id, string Title, bool Anonymous,
     bool? Responded);
 
 public sealed record QuestionResponse(int Id, QuestionKind Kind, string Text, string? TextAr, string? TextPl, string? Dimension, bool Reverse, bool Required,
-    IReadOnlyList<string> Options, IReadOnlyList<string> OptionsAr, IReadOnlyList<string> OptionsPl);
+    IReadOnlyList<string> Options, IReadOnlyList<string> OptionsAr, IReadOnlyList<string> OptionsPl, int? AboutDepartmentId, bool Expectation);
 
 public sealed record SectionResponse(int? Id, string Title, string? TitleAr, string? TitlePl, IReadOnlyList<QuestionResponse> Questions);
 
@@ -115,6 +117,12 @@ public static class SurveysApi
         }
         var (definition, parseErrors) = Definition(request, template);
         errors.AddRange(parseErrors);
+        if (request.Sections is null)
+        {
+            var (expanded, templateErrors) = await authoring.ExpandTemplateAsync(definition, template?.Key, ct);
+            definition = expanded;
+            errors.AddRange(templateErrors);
+        }
         errors.AddRange(await authoring.CheckAsync(definition, ct));
         if (errors.Count > 0)
         {
@@ -134,6 +142,10 @@ public static class SurveysApi
         if (await responding.FormAsync(id, ct) is not { } form || !await MayReadAsync(responding, http, form.Survey, ct))
         {
             return NotFound();
+        }
+        if (!http.User.Has(Capability.ManageSurveys) && PeopleQueries.EmployeeIdOf(http.User) is { } me)
+        {
+            form = (await responding.FormForAsync(id, me, ct))!;
         }
         var body = ToBody(form, clock);
         return TypedResults.Ok(http.User.Has(Capability.ManageSurveys) ? body : body with { Audience = null });
@@ -309,7 +321,7 @@ public static class SurveysApi
                         continue;
                     }
                     questions.Add(new(kind, item.Text ?? "", item.TextAr, item.TextPl, item.Dimension, item.Reverse ?? false, item.Required ?? true,
-                        item.Options, item.OptionsAr, item.OptionsPl));
+                        item.Options, item.OptionsAr, item.OptionsPl, item.AboutDepartmentId, item.Expectation ?? false));
                 }
                 sections.Add(new(given[s].Title ?? "", given[s].TitleAr, given[s].TitlePl, questions));
             }
@@ -326,7 +338,7 @@ public static class SurveysApi
     {
         var s = form.Survey;
         QuestionResponse Q(SurveyQuestion q) => new(q.Id, q.Kind, q.Text, q.TextAr, q.TextPl, q.Dimension, q.Reverse, q.Required,
-            SurveyRules.Lines(q.Options), SurveyRules.Lines(q.OptionsAr), SurveyRules.Lines(q.OptionsPl));
+            SurveyRules.Lines(q.Options), SurveyRules.Lines(q.OptionsAr), SurveyRules.Lines(q.OptionsPl), q.AboutDepartmentId, q.IsExpectation);
         var sections = new List<SectionResponse>();
         var loose = form.Questions.Where(q => q.SectionId is null).ToList();
         if (loose.Count > 0)
