@@ -22,6 +22,33 @@ public sealed record ResultFilter(int? LocationId, TenureBand? Tenure)
 /// </summary>
 public sealed record CompanyComparison(int? QuestionId, string? Dimension, double Group, double Company, double Difference);
 
+/// <summary>Reading filters from a query string, and the one message every refused filter gives.</summary>
+public static class ResultFilterQuery
+{
+    /// <summary>The same words whether the filtered group is small, empty or protected for another group's sake.</summary>
+    public const string Refused = "These filters are not available for this group: together with other results they could single out fewer people than the anonymity threshold.";
+
+    public const string BadTenure = "The tenure band must be one of UnderOneYear, OneToThreeYears, ThreeToFiveYears or FiveYearsOrMore.";
+
+    /// <summary>The filter of a request (null: none); false when the tenure band is not one of <see cref="TenureBand"/>.</summary>
+    public static bool TryParse(int? location, string? tenure, out ResultFilter? filter)
+    {
+        filter = null;
+        TenureBand? band = null;
+        if (!string.IsNullOrEmpty(tenure))
+        {
+            // Names only: Enum.TryParse would also take any number.
+            if (!Enum.TryParse<TenureBand>(tenure, ignoreCase: true, out var parsed) || !Enum.GetNames<TenureBand>().Contains(tenure, StringComparer.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+            band = parsed;
+        }
+        filter = location is null && band is null ? null : new ResultFilter(location, band);
+        return true;
+    }
+}
+
 public static class TenureBands
 {
     public static readonly IReadOnlyList<TenureBand> All = Enum.GetValues<TenureBand>();

@@ -52,6 +52,9 @@ public sealed record SurveyResultsView(int SurveyId, string Title, bool IsAnonym
     /// <summary>The location and tenure band the group is narrowed to (null: the whole department).</summary>
     public ResultFilter? Filter { get; init; }
 
+    /// <summary>The name of the filter's location (null without one).</summary>
+    public string? FilterLocationName { get; init; }
+
     /// <summary>The whole company beside this group's questions and dimensions, where both are shown (<see cref="CompanyComparison"/>).</summary>
     public IReadOnlyList<CompanyComparison> Comparisons { get; init; } = [];
 }
@@ -322,6 +325,7 @@ public sealed class SurveyResults(InwardDbContext db, SurveyResponding forms, Ti
             answersVisible && groupShown, questionResults, dimensionResults, dimensionNames, heatmap, comments, groups)
         {
             Filter = filter,
+            FilterLocationName = filter?.LocationId is { } location ? await db.Locations.Where(l => l.Id == location).Select(l => l.Name).SingleOrDefaultAsync(ct) : null,
             Comparisons = comparisons,
         };
         return (ResultsAccess.Allowed, view);
