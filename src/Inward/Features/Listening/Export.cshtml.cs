@@ -71,7 +71,7 @@ public sealed class ExportModel(SurveyResults results, AuditLog audit) : PageMod
 
     /// <summary>A figure (written by <see cref="Rows"/> with invariant digits) becomes a number cell; anything else defused text.</summary>
     private static DataCell Cell(string? text) =>
-        text is { Length: > 0 } && (char.IsAsciiDigit(text[0]) || (text[0] == '-' && text.Length > 1 && char.IsAsciiDigit(text[1])))
+        text is { Length: > 0 } && (char.IsAsciiDigit(text[0]) || (text[0] is '-' or '+' && text.Length > 1 && char.IsAsciiDigit(text[1])))
         && double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
             ? new DataCell(number)
             : new DataCell(CsvSafe.Defuse(text));

@@ -13,6 +13,7 @@ public static class ListeningModule
         builder.Services.AddScoped<SurveyResults>();
         builder.Services.AddScoped<IMetricProvider, SurveyMetrics>();
         builder.Services.AddScoped<IDemoContent, SurveysDemoContent>();
+        builder.Services.AddSingleton<Platform.Cli.ICliCommand, SeedSurveyCommand>();
         return builder;
     }
 
