@@ -1300,6 +1300,10 @@ namespace Inward.Migrations.Postgres.Migrations
                     b.Property<int?>("LocationId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("TenureBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.HasKey("SurveyId", "EmployeeId");
 
                     b.HasIndex("EmployeeId");
@@ -1463,6 +1467,10 @@ namespace Inward.Migrations.Postgres.Migrations
 
                     b.Property<int>("SurveyId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("TenureBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(450)

@@ -1245,6 +1245,10 @@ namespace Inward.Migrations.Sqlite.Migrations
                     b.Property<int?>("LocationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TenureBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("SurveyId", "EmployeeId");
 
                     b.HasIndex("EmployeeId");
@@ -1406,6 +1410,10 @@ namespace Inward.Migrations.Sqlite.Migrations
 
                     b.Property<int>("SurveyId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TenureBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(450)

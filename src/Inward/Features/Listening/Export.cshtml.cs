@@ -5,44 +5,109 @@ using Inward.Platform.Identity;
 using Inward.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpreadCheetah;
 
 namespace Inward.Features.Listening;
 
 /// <summary>
-/// /surveys/{id}/export: the aggregated results of a group as CSV, with the page's suppression and access. Never a raw row,
-/// never a comment; cells a spreadsheet would run as a formula are defused by <see cref="CsvSafe"/>. Every export is audited.
+/// /surveys/{id}/export (CSV) and /surveys/{id}/export?handler=Xlsx: the aggregated results of a group, with the page's
+/// filters, suppression and access. Never a raw row, never a comment; cells a spreadsheet would run as a formula are defused
+/// by <see cref="CsvSafe"/> in both formats. Every export is audited.
 /// </summary>
 [RequireCapability(Capability.UseIntranet)]
 public sealed class ExportModel(SurveyResults results, AuditLog audit) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(int id, int? department, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, int? department, int? location, string? tenure, CancellationToken ct)
     {
-        var (access, view) = await results.ForAsync(id, User, department, CultureInfo.InvariantCulture, ct);
-        switch (access)
-        {
-            case ResultsAccess.NotFound:
-                return NotFound();
-            case ResultsAccess.Forbidden:
-                return Forbid();
-        }
-        await audit.RecordAsync("SurveyResultsExported", nameof(Survey), id.ToString(CultureInfo.InvariantCulture), new { Department = department });
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv(view!))).ToArray(), "text/csv; charset=utf-8",
+        var (outcome, view) = await ExportAsync(id, department, location, tenure, "csv", ct);
+        return outcome ?? File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv(view!))).ToArray(), "text/csv; charset=utf-8",
             $"survey-{id}-results.csv");
     }
 
-    /// <summary>Pure: one line per question, dimension and department; a suppressed figure is the text "fewer than k responses".</summary>
+    public async Task<IActionResult> OnGetXlsxAsync(int id, int? department, int? location, string? tenure, CancellationToken ct)
+    {
+        var (outcome, view) = await ExportAsync(id, department, location, tenure, "xlsx", ct);
+        return outcome ?? File(await Xlsx(view!, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"survey-{id}-results.xlsx");
+    }
+
+    /// <summary>The view to export, or the refusal (404, 403, 400 for a bad or refused filter); audits what is exported.</summary>
+    private async Task<(IActionResult? Outcome, SurveyResultsView? View)> ExportAsync(int id, int? department, int? location, string? tenure, string format,
+        CancellationToken ct)
+    {
+        if (!ResultFilterQuery.TryParse(location, tenure, out var filter))
+        {
+            return (BadRequest(new ProblemDetails { Status = 400, Title = "Bad request", Detail = ResultFilterQuery.BadTenure }), null);
+        }
+        var (access, view) = await results.ForAsync(id, User, department, filter, CultureInfo.InvariantCulture, ct);
+        switch (access)
+        {
+            case ResultsAccess.NotFound:
+                return (NotFound(), null);
+            case ResultsAccess.Forbidden:
+                return (Forbid(), null);
+            case ResultsAccess.FilterRefused:
+                return (BadRequest(new ProblemDetails { Status = 400, Title = "Filter not available", Detail = ResultFilterQuery.Refused }), null);
+        }
+        await audit.RecordAsync("SurveyResultsExported", nameof(Survey), id.ToString(CultureInfo.InvariantCulture),
+            new { Department = department, Location = location, Tenure = filter?.Tenure?.ToString(), Format = format });
+        return (null, view);
+    }
+
+    /// <summary>Pure: the same lines as <see cref="Csv"/> as one worksheet; numbers as numbers, every text defused like a CSV cell.</summary>
+    public static async Task<byte[]> Xlsx(SurveyResultsView v, CancellationToken ct)
+    {
+        using var stream = new MemoryStream();
+        await using (var spreadsheet = await Spreadsheet.CreateNewAsync(stream, cancellationToken: ct))
+        {
+            await spreadsheet.StartWorksheetAsync("Results", token: ct);
+            foreach (var row in Rows(v))
+            {
+                await spreadsheet.AddRowAsync([.. row.Select(Cell)], ct);
+            }
+            await spreadsheet.FinishAsync(ct);
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>A figure (written by <see cref="Rows"/> with invariant digits) becomes a number cell; anything else defused text.</summary>
+    private static DataCell Cell(string? text) =>
+        text is { Length: > 0 } && (char.IsAsciiDigit(text[0]) || (text[0] is '-' or '+' && text.Length > 1 && char.IsAsciiDigit(text[1])))
+        && double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+            ? new DataCell(number)
+            : new DataCell(CsvSafe.Defuse(text));
+
+    /// <summary>Pure: the results as CSV text (<see cref="Rows"/>).</summary>
     public static string Csv(SurveyResultsView v)
+    {
+        var csv = new StringBuilder();
+        foreach (var row in Rows(v))
+        {
+            csv.Append(CsvSafe.Row(row));
+        }
+        return csv.ToString();
+    }
+
+    /// <summary>
+    /// Pure: one line per question, dimension and department; a suppressed figure is the text "fewer than k responses". A
+    /// filtered group is named with its filters; where the company is compared, its figure and the difference follow.
+    /// </summary>
+    public static IReadOnlyList<string?[]> Rows(SurveyResultsView v)
     {
         var hidden = $"fewer than {v.Threshold.ToString(CultureInfo.InvariantCulture)} responses";
         static string N(double? x, string format = "0.00") => x is { } value ? value.ToString(format, CultureInfo.InvariantCulture) : "";
-        var csv = new StringBuilder();
-        csv.Append(CsvSafe.Row("Section", "Group", "Item", "Dimension", "Respondents", "Mean", "Favourable %", "Neutral %", "Unfavourable %", "eNPS",
-            "Margin of error", "Cronbach alpha", "Participation %", "Note"));
-        var group = v.DepartmentId is null ? "Whole company" : v.GroupName;
+        var csv = new List<string?[]>();
+        csv.Add(["Section", "Group", "Item", "Dimension", "Respondents", "Mean", "Favourable %", "Neutral %", "Unfavourable %", "eNPS",
+            "Margin of error", "Cronbach alpha", "Participation %", "Note", "Company", "Difference"]);
+        var filters = v.Filter is { } f ? string.Concat(new[] { v.FilterLocationName, f.Tenure is { } t ? TenureBands.Label(t) : null }.OfType<string>().Select(x => " · " + x)) : "";
+        var group = (v.DepartmentId is null ? "Whole company" : v.GroupName) + filters;
+        string?[] Compared(int? question, string? dimension) =>
+            v.Comparisons.FirstOrDefault(c => (question is not null && c.QuestionId == question) || (dimension is not null && c.Dimension == dimension)) is { } c
+                ? [N(c.Company, "0"), N(c.Difference, "+0;-0;0")]
+                : ["", ""];
         if (!v.AnswersVisible)
         {
-            csv.Append(CsvSafe.Row("Group", group, "", "", v.GroupShown ? v.Responded?.ToString(CultureInfo.InvariantCulture) : "", "", "", "", "", "", "", "",
-                N(v.Participation, "0"), v.GroupShown ? "answers are shown once the survey has closed" : hidden));
+            csv.Add(["Group", group, "", "", v.GroupShown ? v.Responded?.ToString(CultureInfo.InvariantCulture) : "", "", "", "", "", "", "", "",
+                N(v.Participation, "0"), v.GroupShown ? "answers are shown once the survey has closed" : hidden]);
         }
         else
         {
@@ -51,48 +116,48 @@ public sealed class ExportModel(SurveyResults results, AuditLog audit) : PageMod
                 var note = q.Suppressed ? hidden : "";
                 if (q.Likert is { } l)
                 {
-                    csv.Append(CsvSafe.Row("Question", group, q.Text, q.Dimension, q.N?.ToString(CultureInfo.InvariantCulture), N(l.Mean), N(100 * l.Favourable, "0"),
-                        N(100 * l.Neutral, "0"), N(100 * l.Unfavourable, "0"), "", "", "", "", note));
+                    csv.Add(["Question", group, q.Text, q.Dimension, q.N?.ToString(CultureInfo.InvariantCulture), N(l.Mean), N(100 * l.Favourable, "0"),
+                        N(100 * l.Neutral, "0"), N(100 * l.Unfavourable, "0"), "", "", "", "", note, .. Compared(q.Id, null)]);
                 }
                 else if (q.NetPromoter is { } n)
                 {
-                    csv.Append(CsvSafe.Row("Question", group, q.Text, q.Dimension, q.N?.ToString(CultureInfo.InvariantCulture), "", "", "", "", N(n.Score, "0"),
-                        N(n.MarginOfError, "0"), "", "", note));
+                    csv.Add(["Question", group, q.Text, q.Dimension, q.N?.ToString(CultureInfo.InvariantCulture), "", "", "", "", N(n.Score, "0"),
+                        N(n.MarginOfError, "0"), "", "", note, .. Compared(q.Id, null)]);
                 }
                 else if (q.Options is { } options)
                 {
                     foreach (var o in options)
                     {
-                        csv.Append(CsvSafe.Row("Option", group, $"{q.Text}: {o.Option}", "", q.N?.ToString(CultureInfo.InvariantCulture), "",
-                            N(100 * o.Share, "0"), "", "", "", "", "", "", q.Kind == QuestionKind.Ranking ? "share placing it in the top 3" : "share choosing it"));
+                        csv.Add(["Option", group, $"{q.Text}: {o.Option}", "", q.N?.ToString(CultureInfo.InvariantCulture), "",
+                            N(100 * o.Share, "0"), "", "", "", "", "", "", q.Kind == QuestionKind.Ranking ? "share placing it in the top 3" : "share choosing it"]);
                     }
                 }
                 else
                 {
-                    csv.Append(CsvSafe.Row("Question", group, q.Text, q.Dimension, q.N?.ToString(CultureInfo.InvariantCulture), "", "", "", "", "", "", "", "", note));
+                    csv.Add(["Question", group, q.Text, q.Dimension, q.N?.ToString(CultureInfo.InvariantCulture), "", "", "", "", "", "", "", "", note]);
                 }
             }
             foreach (var d in v.Dimensions)
             {
-                csv.Append(CsvSafe.Row("Dimension", group, d.Name, d.Name, d.N?.ToString(CultureInfo.InvariantCulture), N(d.Mean), N(d.Favourable, "0"), "", "", "",
-                    "", N(d.Alpha), "", d.Suppressed ? hidden : d.AlphaLow ? "alpha below 0.70" : ""));
+                csv.Add(["Dimension", group, d.Name, d.Name, d.N?.ToString(CultureInfo.InvariantCulture), N(d.Mean), N(d.Favourable, "0"), "", "", "",
+                    "", N(d.Alpha), "", d.Suppressed ? hidden : d.AlphaLow ? "alpha below 0.70" : "", .. Compared(null, d.Name)]);
             }
         }
         foreach (var row in v.Heatmap)
         {
-            var name = row.DepartmentId is null ? "Whole company" : row.Name;
+            var name = (row.DepartmentId is null ? "Whole company" : row.Name) + filters;
             if (!row.Shown)
             {
-                csv.Append(CsvSafe.Row("Department", name, "", "", "", "", "", "", "", "", "", "", "", hidden));
+                csv.Add(["Department", name, "", "", "", "", "", "", "", "", "", "", "", hidden]);
                 continue;
             }
-            csv.Append(CsvSafe.Row("Department", name, "", "", row.Responded?.ToString(CultureInfo.InvariantCulture), "", "", "", "", N(row.NetPromoter, "0"), "", "",
-                N(row.Participation, "0"), row.ParticipationLow ? "participation below 60 %" : ""));
+            csv.Add(["Department", name, "", "", row.Responded?.ToString(CultureInfo.InvariantCulture), "", "", "", "", N(row.NetPromoter, "0"), "", "",
+                N(row.Participation, "0"), row.ParticipationLow ? "participation below 60 %" : ""]);
             foreach (var cell in row.Cells)
             {
-                csv.Append(CsvSafe.Row("Heatmap", name, "", cell.Dimension, "", "", N(cell.Favourable, "0"), "", "", "", "", "", "", cell.Favourable is null ? hidden : ""));
+                csv.Add(["Heatmap", name, "", cell.Dimension, "", "", N(cell.Favourable, "0"), "", "", "", "", "", "", cell.Favourable is null ? hidden : ""]);
             }
         }
-        return csv.ToString();
+        return csv;
     }
 }

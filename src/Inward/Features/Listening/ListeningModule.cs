@@ -20,6 +20,7 @@ public static class ListeningModule
         builder.Services.AddScoped<IDemoContent, SurveysDemoContent>();
         builder.AddSurveyReminders();
         builder.AddPulses();
+        builder.Services.AddSingleton<Platform.Cli.ICliCommand, SeedSurveyCommand>();
         return builder;
     }
 

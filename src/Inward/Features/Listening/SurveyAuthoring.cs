@@ -217,8 +217,13 @@ public sealed class SurveyAuthoring(InwardDbContext db, AudienceResolver audienc
             return (SurveyChange.Invalid, errors);
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var snapshot = await db.Employees.AsNoTracking().Where(e => members.Contains(e.Id))
-            .Select(e => new SurveyMember { SurveyId = id, EmployeeId = e.Id, DepartmentId = e.DepartmentId, LocationId = e.LocationId }).ToListAsync(ct);
+        var launchDay = DateOnly.FromDateTime(Now);
+        var snapshot = (await db.Employees.AsNoTracking().Where(e => members.Contains(e.Id))
+                .Select(e => new { e.Id, e.DepartmentId, e.LocationId, e.HireDate }).ToListAsync(ct))
+            .Select(e => new SurveyMember
+            {
+                SurveyId = id, EmployeeId = e.Id, DepartmentId = e.DepartmentId, LocationId = e.LocationId, TenureBand = TenureBands.Of(e.HireDate, launchDay),
+            }).ToList();
         db.AddRange(snapshot);
         survey.Status = SurveyStatus.Open;
         survey.LaunchedUtc = Now;

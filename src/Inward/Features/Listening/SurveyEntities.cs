@@ -116,6 +116,8 @@ public sealed class SurveyMember
     public int EmployeeId { get; set; }
     public int? DepartmentId { get; set; }
     public int? LocationId { get; set; }
+    /// <summary>Years since hire at launch, banded (null: no hire date on record); see <see cref="TenureBands"/>.</summary>
+    public TenureBand? TenureBand { get; set; }
 }
 
 /// <summary>
@@ -140,6 +142,8 @@ public sealed class SurveyResponse
     public int SurveyId { get; set; }
     public int? DepartmentId { get; set; }
     public int? LocationId { get; set; }
+    /// <summary>Copied from the member's launch snapshot like the department and location.</summary>
+    public TenureBand? TenureBand { get; set; }
     /// <summary>Named surveys only.</summary>
     public string? UserId { get; set; }
     /// <summary>Named surveys only.</summary>
@@ -227,6 +231,7 @@ internal sealed class SurveyConfiguration :
         b.HasOne<Survey>().WithMany().HasForeignKey(m => m.SurveyId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<People.Employee>().WithMany().HasForeignKey(m => m.EmployeeId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(m => m.EmployeeId);
+        b.Property(m => m.TenureBand).HasConversion<string>().HasMaxLength(20);
     }
 
     public void Configure(EntityTypeBuilder<SurveyParticipation> b)
@@ -243,6 +248,7 @@ internal sealed class SurveyConfiguration :
         b.ToTable("SurveyResponses");
         b.Property(r => r.Id).ValueGeneratedNever();
         b.Property(r => r.UserId).HasMaxLength(450);
+        b.Property(r => r.TenureBand).HasConversion<string>().HasMaxLength(20);
         b.HasOne<Survey>().WithMany().HasForeignKey(r => r.SurveyId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(r => r.SurveyId);
         b.ToTable(t => t.HasCheckConstraint("CK_SurveyResponses_NamedFields",

@@ -122,7 +122,7 @@ public sealed class SurveyResponding(InwardDbContext db, TimeProvider clock)
         var member = await db.Set<SurveyMember>().AsNoTracking().SingleAsync(m => m.SurveyId == surveyId && m.EmployeeId == employeeId, ct);
         var response = new SurveyResponse
         {
-            Id = Guid.NewGuid(), SurveyId = surveyId, DepartmentId = member.DepartmentId, LocationId = member.LocationId,
+            Id = Guid.NewGuid(), SurveyId = surveyId, DepartmentId = member.DepartmentId, LocationId = member.LocationId, TenureBand = member.TenureBand,
         };
         if (!survey.IsAnonymous)
         {

@@ -47,13 +47,25 @@ public sealed record ResultsScopeOption(int? DepartmentId, string Name, int Dept
 public sealed record SurveyResultsView(int SurveyId, string Title, bool IsAnonymous, SurveyStatus Status, int Threshold, int? DepartmentId,
     string GroupName, int Invited, bool GroupShown, int? Responded, double? Participation, bool ParticipationLow, bool AnswersVisible,
     IReadOnlyList<QuestionResult> Questions, IReadOnlyList<DimensionResult> Dimensions, IReadOnlyList<string> DimensionNames,
-    IReadOnlyList<HeatmapRow> Heatmap, IReadOnlyList<CommentList> Comments, IReadOnlyList<ResultsScopeOption> Groups);
+    IReadOnlyList<HeatmapRow> Heatmap, IReadOnlyList<CommentList> Comments, IReadOnlyList<ResultsScopeOption> Groups)
+{
+    /// <summary>The location and tenure band the group is narrowed to (null: the whole department).</summary>
+    public ResultFilter? Filter { get; init; }
+
+    /// <summary>The name of the filter's location (null without one).</summary>
+    public string? FilterLocationName { get; init; }
+
+    /// <summary>The whole company beside this group's questions and dimensions, where both are shown (<see cref="CompanyComparison"/>).</summary>
+    public IReadOnlyList<CompanyComparison> Comparisons { get; init; } = [];
+}
 
 public enum ResultsAccess
 {
     Allowed,
     NotFound,
     Forbidden,
+    /// <summary>The filter may not be shown for this group; deliberately one answer whether the group is small, empty or protected.</summary>
+    FilterRefused,
 }
 
 /// <summary>
@@ -66,10 +78,6 @@ public enum ResultsAccess
 public sealed class SurveyResults(InwardDbContext db, SurveyResponding forms, TimeProvider clock)
 {
     private const int CompanyNode = 0;
-
-    private sealed record ResponseRow(Guid Id, int? DepartmentId);
-
-    private sealed record AnswerRow(Guid ResponseId, int QuestionId, int? Value, string? Choices, string? Text);
 
     /// <summary>The department a viewer's results start from: null for the whole company, or their own department.</summary>
     public async Task<(ResultsAccess Access, int? Root)> RootAsync(ClaimsPrincipal user, CancellationToken ct)
@@ -91,8 +99,12 @@ public sealed class SurveyResults(InwardDbContext db, SurveyResponding forms, Ti
             ?? CompanySettings.DefaultAnonymityThreshold);
 
     /// <summary>The results of <paramref name="surveyId"/> for <paramref name="departmentId"/> (null: the viewer's own root).</summary>
-    public async Task<(ResultsAccess Access, SurveyResultsView? View)> ForAsync(int surveyId, ClaimsPrincipal user, int? departmentId, CultureInfo culture,
-        CancellationToken ct)
+    public Task<(ResultsAccess Access, SurveyResultsView? View)> ForAsync(int surveyId, ClaimsPrincipal user, int? departmentId, CultureInfo culture,
+        CancellationToken ct) => ForAsync(surveyId, user, departmentId, null, culture, ct);
+
+    /// <summary>As above, narrowed by <paramref name="filter"/> (location, tenure band) when it is allowed (<see cref="FilterGuard"/>).</summary>
+    public async Task<(ResultsAccess Access, SurveyResultsView? View)> ForAsync(int surveyId, ClaimsPrincipal user, int? departmentId, ResultFilter? filter,
+        CultureInfo culture, CancellationToken ct)
     {
         var survey = await db.Set<Survey>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == surveyId, ct);
         if (survey is null)
@@ -104,17 +116,27 @@ public sealed class SurveyResults(InwardDbContext db, SurveyResponding forms, Ti
         {
             return (access, null);
         }
-        return await ComputeAsync(survey, root, departmentId, culture, ct);
+        return await ComputeAsync(survey, root, departmentId, filter, culture, ct);
     }
 
     /// <summary>
     /// The results below <paramref name="root"/> (null: the company) for <paramref name="departmentId"/> (null: the root), with no
-    /// check of who asks: callers decide that (pages and API through <see cref="ForAsync"/>, metrics for the plan's KPIs).
+    /// check of who asks: callers decide that (pages and API through <see cref="ForAsync(int, ClaimsPrincipal, int?, CultureInfo, CancellationToken)"/>,
+    /// metrics for the plan's KPIs).
     /// </summary>
-    public async Task<(ResultsAccess Access, SurveyResultsView? View)> ComputeAsync(Survey survey, int? root, int? departmentId, CultureInfo culture,
-        CancellationToken ct)
+    public Task<(ResultsAccess Access, SurveyResultsView? View)> ComputeAsync(Survey survey, int? root, int? departmentId, CultureInfo culture,
+        CancellationToken ct) => ComputeAsync(survey, root, departmentId, null, culture, ct);
+
+    /// <summary>
+    /// As above with a filter. A filter that <see cref="FilterGuard"/> does not allow for the group gives
+    /// <see cref="ResultsAccess.FilterRefused"/> and nothing else, whether the filtered group is small, empty or protected for
+    /// another group's sake.
+    /// </summary>
+    public async Task<(ResultsAccess Access, SurveyResultsView? View)> ComputeAsync(Survey survey, int? root, int? departmentId, ResultFilter? filter,
+        CultureInfo culture, CancellationToken ct)
     {
         var surveyId = survey.Id;
+        filter = filter is { IsEmpty: false } ? filter : null;
         var departments = await db.Departments.AsNoTracking().Select(d => new { d.Id, d.Name, d.ParentId }).ToListAsync(ct);
         var known = departments.Select(d => d.Id).ToHashSet();
         var parentOf = departments.ToDictionary(d => d.Id, d => d.ParentId is { } p && known.Contains(p) ? p : CompanyNode);
@@ -150,103 +172,92 @@ public sealed class SurveyResults(InwardDbContext db, SurveyResponding forms, Ti
         }
 
         var k = await ThresholdAsync(ct);
-        var invitedByDepartment = await db.Set<SurveyMember>().AsNoTracking().Where(m => m.SurveyId == surveyId)
-            .GroupBy(m => m.DepartmentId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var responses = await db.Set<SurveyResponse>().AsNoTracking().Where(r => r.SurveyId == surveyId)
-            .Select(r => new ResponseRow(r.Id, r.DepartmentId)).ToListAsync(ct);
-        int NodeOf(int? d) => d is { } x && known.Contains(x) ? x : CompanyNode;
-        var direct = responses.GroupBy(r => NodeOf(r.DepartmentId)).ToDictionary(g => g.Key, g => g.Count());
-        var invitedDirect = invitedByDepartment.GroupBy(i => NodeOf(i.Key)).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
-        var subtree = new Dictionary<int, int>();
-        var invitedSubtree = new Dictionary<int, int>();
-        (int, int) Fill(int n)
-        {
-            var (r, i) = (direct.GetValueOrDefault(n), invitedDirect.GetValueOrDefault(n));
-            foreach (var kid in Kids(n))
-            {
-                var (kr, ki) = Fill(kid);
-                r += kr;
-                i += ki;
-            }
-            subtree[n] = r;
-            invitedSubtree[n] = i;
-            return (r, i);
-        }
-        Fill(CompanyNode);
-        var shown = AnonymityGuard.Tree(CompanyNode, Kids, n => subtree[n], n => direct.GetValueOrDefault(n), k);
-
         var form = await forms.FormAsync(surveyId, ct);
         // Items rating a serving department appear only in the service-quality matrix, which suppresses its cells as one table.
         var questions = form!.Questions.Where(q => q.AboutDepartmentId is null).ToList();
         var answersVisible = survey.Status == SurveyStatus.Closed || (survey.ClosesUtc is { } closes && closes <= clock.GetUtcNow().UtcDateTime);
-        var groupShown = shown.Contains(node);
+        var invitedRows = await db.Set<SurveyMember>().AsNoTracking().Where(m => m.SurveyId == surveyId)
+            .GroupBy(m => new { m.DepartmentId, m.LocationId, m.TenureBand }).Select(g => new { g.Key.DepartmentId, g.Key.LocationId, g.Key.TenureBand, Count = g.Count() })
+            .ToListAsync(ct);
+        var data = await SurveyResultData.LoadAsync(db, surveyId, questions, answersVisible, ct);
+        int NodeOf(int? d) => d is { } x && known.Contains(x) ? x : CompanyNode;
 
-        // The rows of the heatmap: the chosen group and every department below it, depth first.
-        var rows = new List<(int Node, int Depth)>();
+        // Departments in pre-order, and every respondent listed under each department above it (a group's members at hand).
+        var order = new List<int>();
+        var depthOf = new Dictionary<int, int>();
         void Walk(int n, int depth)
         {
-            rows.Add((n, depth));
+            order.Add(n);
+            depthOf[n] = depth;
             foreach (var kid in Kids(n))
             {
                 Walk(kid, depth + 1);
             }
         }
-        Walk(node, 0);
+        Walk(CompanyNode, 0);
+        var members = order.ToDictionary(n => n, _ => new List<int>());
+        var direct = new Dictionary<int, int>();
+        for (var i = 0; i < data.Count; i++)
+        {
+            var n = NodeOf(data.DepartmentIds[i]);
+            direct[n] = direct.GetValueOrDefault(n) + 1;
+            for (int current = n, steps = 0; steps <= parentOf.Count; current = parentOf[current], steps++)
+            {
+                members[current].Add(i);
+                if (current == CompanyNode)
+                {
+                    break;
+                }
+            }
+        }
+        var shown = AnonymityGuard.Tree(CompanyNode, Kids, n => members[n].Count, n => direct.GetValueOrDefault(n), k);
+
+        bool Matches(int? location, TenureBand? band) =>
+            filter is null || ((filter.LocationId is null || location == filter.LocationId) && (filter.Tenure is null || band == filter.Tenure));
+        Func<int, bool> visible = shown.Contains;
+        if (filter is not null)
+        {
+            visible = FilterVisibility(filter, order, parentOf, shown, data, NodeOf, k);
+            if (!visible(node))
+            {
+                return (ResultsAccess.FilterRefused, null);
+            }
+        }
+        List<int> GroupOf(int n) => filter is null ? members[n] : [.. members[n].Where(i => Matches(data.LocationIds[i], data.Bands[i]))];
+        int InvitedIn(int n) => invitedRows.Where(r => Within(NodeOf(r.DepartmentId), n) && Matches(r.LocationId, r.TenureBand)).Sum(r => r.Count);
+        var groupShown = visible(node);
+        var group = GroupOf(node);
+
         string NameOf(int n) => n == CompanyNode ? "Whole company" : names[n];
         var groups = new List<ResultsScopeOption>();
-        void Options(int n, int depth)
+        foreach (var n in order.Where(n => Within(n, rootNode) && shown.Contains(n)))
         {
-            if (shown.Contains(n))
-            {
-                groups.Add(new(n == CompanyNode ? null : n, NameOf(n), depth));
-            }
-            foreach (var kid in Kids(n))
-            {
-                Options(kid, depth + 1);
-            }
+            groups.Add(new(n == CompanyNode ? null : n, NameOf(n), depthOf[n] - depthOf[rootNode]));
         }
-        Options(rootNode, 0);
 
         var dimensionNames = questions.Where(q => SurveyRules.IsLikert(q.Kind) && q.Dimension is not null).Select(q => q.Dimension!).Distinct().ToList();
-        Dictionary<Guid, int> responseNode = responses.ToDictionary(r => r.Id, r => NodeOf(r.DepartmentId));
-        List<AnswerRow> answers = [];
-        if (answersVisible && groupShown)
-        {
-            answers = await (from a in db.Set<SurveyAnswer>().AsNoTracking()
-                             join r in db.Set<SurveyResponse>() on a.ResponseId equals r.Id
-                             where r.SurveyId == surveyId
-                             select new AnswerRow(a.ResponseId, a.QuestionId, a.Value, a.Choices, a.Text)).ToListAsync(ct);
-        }
-        var inNode = new Dictionary<int, HashSet<Guid>>();
-        HashSet<Guid> ResponsesIn(int n)
-        {
-            if (!inNode.TryGetValue(n, out var set))
-            {
-                set = [.. responses.Where(r => Within(responseNode[r.Id], n)).Select(r => r.Id)];
-                inNode[n] = set;
-            }
-            return set;
-        }
-        var byQuestion = answers.ToLookup(a => a.QuestionId);
-
+        var itemsOf = dimensionNames.ToDictionary(d => d, d => (IReadOnlyList<SurveyQuestion>)[.. questions.Where(q => q.Dimension == d && SurveyRules.IsLikert(q.Kind))]);
         var questionResults = new List<QuestionResult>();
         var dimensionResults = new List<DimensionResult>();
         var comments = new List<CommentList>();
         if (answersVisible && groupShown)
         {
-            var group = ResponsesIn(node);
-            foreach (var q in questions)
+            questionResults.AddRange(questions.Select(q => Summarise(q, data, group, InvitedIn(node), k, culture)));
+            dimensionResults.AddRange(dimensionNames.Select(d => Dimension(d, itemsOf[d], data, group, k, culture)));
+            // Comment lists only for whole departments: the same sentences in a filtered and an unfiltered list would
+            // let a reader tell which comments come from the rest of the department.
+            var freeText = questions.Where(q => q.Kind == QuestionKind.FreeText && group.Count(i => data.Present[q.Id][i]) >= k).ToList();
+            if (filter is null && freeText.Count > 0)
             {
-                var mine = byQuestion[q.Id].Where(a => group.Contains(a.ResponseId)).ToList();
-                questionResults.Add(Summarise(q, mine, invitedSubtree[node], k, culture));
-                if (q.Kind == QuestionKind.FreeText && mine.Count >= k)
+                var texts = await data.TextsAsync(db, surveyId, [.. freeText.Select(q => q.Id)], ct);
+                foreach (var q in freeText)
                 {
-                    comments.Add(new(q.Id, Text(q, culture), [.. mine.Select(a => a.Text!).OrderBy(_ => Random.Shared.Next())]));
+                    var written = group.Select(i => texts[q.Id][i]).OfType<string>().ToList();
+                    if (written.Count >= k)
+                    {
+                        comments.Add(new(q.Id, Text(q, culture), [.. written.OrderBy(_ => Random.Shared.Next())]));
+                    }
                 }
-            }
-            foreach (var dimension in dimensionNames)
-            {
-                dimensionResults.Add(Dimension(dimension, [.. questions.Where(q => q.Dimension == dimension && SurveyRules.IsLikert(q.Kind))], byQuestion, group, k, culture));
             }
         }
         else
@@ -256,47 +267,127 @@ public sealed class SurveyResults(InwardDbContext db, SurveyResponding forms, Ti
 
         var heatmap = new List<HeatmapRow>();
         var npsQuestion = questions.FirstOrDefault(q => q.Kind == QuestionKind.Scale0To10);
-        foreach (var (n, depth) in rows)
+        foreach (var n in order.Where(n => Within(n, node)))
         {
-            var invited = invitedSubtree[n];
-            if (!shown.Contains(n))
+            var invited = InvitedIn(n);
+            var depth = depthOf[n] - depthOf[node];
+            if (!visible(n))
             {
                 heatmap.Add(new(n == CompanyNode ? null : n, NameOf(n), depth, invited, false, null, null, false, null, []));
                 continue;
             }
-            var (rate, low) = SurveyStatistics.Participation(Math.Min(subtree[n], invited), invited);
+            var set = GroupOf(n);
+            var (rate, low) = SurveyStatistics.Participation(Math.Min(set.Count, invited), invited);
             var cells = new List<HeatmapCell>();
             double? nps = null;
             if (answersVisible && groupShown)
             {
-                var set = ResponsesIn(n);
                 foreach (var dimension in dimensionNames)
                 {
-                    var items = questions.Where(q => q.Dimension == dimension && SurveyRules.IsLikert(q.Kind)).ToList();
-                    var (favourable, respondents) = Pooled(items, byQuestion, set);
+                    var (favourable, respondents) = Pooled(itemsOf[dimension], data, set);
                     cells.Add(respondents >= k && favourable is { } f ? new(dimension, 100 * f, SurveyStatistics.Band(100 * f).ToString()) : new(dimension, null, null));
                 }
                 if (npsQuestion is not null)
                 {
-                    var values = byQuestion[npsQuestion.Id].Where(a => set.Contains(a.ResponseId) && a.Value is not null).Select(a => a.Value!.Value).ToList();
+                    var values = ValuesOf(data, npsQuestion.Id, set).ToList();
                     nps = values.Count >= k ? SurveyStatistics.NetPromoter(values).Score : null;
                 }
             }
-            heatmap.Add(new(n == CompanyNode ? null : n, NameOf(n), depth, invited, true, subtree[n], 100 * rate, low, nps, cells));
+            heatmap.Add(new(n == CompanyNode ? null : n, NameOf(n), depth, invited, true, set.Count, 100 * rate, low, nps, cells));
         }
 
-        var (groupRate, groupLow) = groupShown ? SurveyStatistics.Participation(Math.Min(subtree[node], invitedSubtree[node]), invitedSubtree[node]) : (0, false);
-        return (ResultsAccess.Allowed, new SurveyResultsView(survey.Id, survey.Title, survey.IsAnonymous, survey.Status, k, node == CompanyNode ? null : node,
-            NameOf(node), invitedSubtree[node], groupShown, groupShown ? subtree[node] : null, groupShown ? 100 * groupRate : null, groupLow,
-            answersVisible && groupShown, questionResults, dimensionResults, dimensionNames, heatmap, comments, groups));
+        // The whole company beside a department or a filtered group, where both figures are shown.
+        var comparisons = new List<CompanyComparison>();
+        if (answersVisible && groupShown && (node != CompanyNode || filter is not null) && shown.Contains(CompanyNode))
+        {
+            var company = members[CompanyNode];
+            foreach (var (q, mine) in questions.Zip(questionResults))
+            {
+                var theirs = Summarise(q, data, company, InvitedIn(CompanyNode), k, culture);
+                if (Headline(mine) is { } a && Headline(theirs) is { } c)
+                {
+                    comparisons.Add(new(q.Id, null, a, c, a - c));
+                }
+            }
+            foreach (var mine in dimensionResults)
+            {
+                var theirs = Dimension(mine.Name, itemsOf[mine.Name], data, company, k, culture);
+                if (mine.Favourable is { } a && !mine.Suppressed && theirs.Favourable is { } c && !theirs.Suppressed)
+                {
+                    comparisons.Add(new(null, mine.Name, a, c, a - c));
+                }
+            }
+        }
+
+        var invitedGroup = InvitedIn(node);
+        var (groupRate, groupLow) = groupShown ? SurveyStatistics.Participation(Math.Min(group.Count, invitedGroup), invitedGroup) : (0, false);
+        var view = new SurveyResultsView(survey.Id, survey.Title, survey.IsAnonymous, survey.Status, k, node == CompanyNode ? null : node,
+            NameOf(node), invitedGroup, groupShown, groupShown ? group.Count : null, groupShown ? 100 * groupRate : null, groupLow,
+            answersVisible && groupShown, questionResults, dimensionResults, dimensionNames, heatmap, comments, groups)
+        {
+            Filter = filter,
+            FilterLocationName = filter?.LocationId is { } location ? await db.Locations.Where(l => l.Id == location).Select(l => l.Name).SingleOrDefaultAsync(ct) : null,
+            Comparisons = comparisons,
+        };
+        return (ResultsAccess.Allowed, view);
     }
+
+    /// <summary>
+    /// Which department nodes may be shown narrowed by <paramref name="filter"/>: one <see cref="FilterGuard"/> decision over
+    /// every department, location and band of the survey (so every request sees the same protected table).
+    /// </summary>
+    private static Func<int, bool> FilterVisibility(ResultFilter filter, List<int> order, Dictionary<int, int> parentOf, IReadOnlySet<int> shown,
+        SurveyResultData data, Func<int?, int> nodeOf, int k)
+    {
+        var indexOf = order.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i);
+        var locations = data.LocationIds.OfType<int>().Distinct().Order().ToList();
+        var locationIndex = locations.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i);
+        if (filter.LocationId is { } wanted && !locationIndex.ContainsKey(wanted))
+        {
+            return _ => false;
+        }
+        var bands = TenureBands.All.Count;
+        var direct = new int[order.Count, locations.Count + 1, bands + 1];
+        for (var i = 0; i < data.Count; i++)
+        {
+            var l = data.LocationIds[i] is { } loc ? locationIndex[loc] : locations.Count;
+            var b = data.Bands[i] is { } band ? (int)band : bands;
+            direct[indexOf[nodeOf(data.DepartmentIds[i])], l, b]++;
+        }
+        var parent = order.Select(n => n == CompanyNode ? -1 : indexOf[parentOf[n]]).ToArray();
+        var visibility = FilterGuard.Compute(new(parent, [.. order.Select(shown.Contains)], direct, k));
+        var (li, bi) = (filter.LocationId is { } x ? locationIndex[x] : -1, filter.Tenure is { } t ? (int)t : -1);
+        return n => indexOf.TryGetValue(n, out var i) && (li, bi) switch
+        {
+            ( >= 0, >= 0) => visibility.Both[i, li, bi],
+            ( >= 0, _) => visibility.Location[i, li],
+            _ => visibility.Band[i, bi],
+        };
+    }
+
+    /// <summary>The figure a question is compared on: % favourable for Likert items, the score for eNPS.</summary>
+    private static double? Headline(QuestionResult q) => q.Suppressed ? null : q.Likert is { } l ? 100 * l.Favourable : q.NetPromoter?.Score;
 
     private static string Text(SurveyQuestion q, CultureInfo culture) => SurveyRules.Localised(q.Text, q.TextAr, q.TextPl, culture);
 
-    private static QuestionResult Summarise(SurveyQuestion q, List<AnswerRow> answers, int population, int k, CultureInfo culture)
+    private static IEnumerable<int> ValuesOf(SurveyResultData data, int questionId, List<int> group)
+    {
+        var values = data.Values[questionId];
+        foreach (var i in group)
+        {
+            if (values[i] != SurveyResultData.NoValue)
+            {
+                yield return values[i];
+            }
+        }
+    }
+
+    private static QuestionResult Summarise(SurveyQuestion q, SurveyResultData data, List<int> group, int population, int k, CultureInfo culture)
     {
         var text = Text(q, culture);
-        var n = answers.Count;
+        var present = data.Present[q.Id];
+        var answered = group.Where(i => present[i]).ToList();
+        var n = answered.Count;
         if (!AnonymityGuard.MayShow(n, k))
         {
             return new(q.Id, text, q.Kind, q.Dimension, q.Reverse, true, null, null, null, null);
@@ -305,22 +396,24 @@ public sealed class SurveyResults(InwardDbContext db, SurveyResponding forms, Ti
         {
             case QuestionKind.Likert5 or QuestionKind.Likert7:
                 return new(q.Id, text, q.Kind, q.Dimension, q.Reverse, false, n,
-                    SurveyStatistics.Likert(answers.Select(a => a.Value!.Value), q.Kind == QuestionKind.Likert5 ? 5 : 7, q.Reverse), null, null);
+                    SurveyStatistics.Likert(ValuesOf(data, q.Id, answered), q.Kind == QuestionKind.Likert5 ? 5 : 7, q.Reverse), null, null);
             case QuestionKind.Scale0To10:
                 return new(q.Id, text, q.Kind, q.Dimension, q.Reverse, false, n, null,
-                    SurveyStatistics.NetPromoter(answers.Select(a => a.Value!.Value), Math.Max(population, n)), null);
+                    SurveyStatistics.NetPromoter(ValuesOf(data, q.Id, answered), Math.Max(population, n)), null);
             case QuestionKind.SingleChoice or QuestionKind.MultipleChoice:
             {
                 var options = SurveyRules.LocalisedOptions(q, culture);
-                var chosen = answers.SelectMany(a => a.Value is { } v ? [v] : SurveyRules.ParseChoices(a.Choices)).ToList();
+                var chosen = q.Kind == QuestionKind.SingleChoice
+                    ? ValuesOf(data, q.Id, answered).ToList()
+                    : [.. answered.SelectMany(i => SurveyRules.ParseChoices(data.Choices[q.Id][i]))];
                 return new(q.Id, text, q.Kind, q.Dimension, q.Reverse, false, n, null, null,
                     [.. options.Select((o, i) => { var c = chosen.Count(x => x == i); return new OptionShare(o, c, (double)c / n); })]);
             }
             case QuestionKind.Ranking:
             {
                 var options = SurveyRules.LocalisedOptions(q, culture);
-                var shares = SurveyStatistics.TopShare(answers.Select(a => (IReadOnlyList<string>)[.. SurveyRules.ParseChoices(a.Choices)
-                    .Select(i => i.ToString(CultureInfo.InvariantCulture))]));
+                var shares = SurveyStatistics.TopShare(answered.Select(i => (IReadOnlyList<string>)[.. SurveyRules.ParseChoices(data.Choices[q.Id][i])
+                    .Select(x => x.ToString(CultureInfo.InvariantCulture))]));
                 return new(q.Id, text, q.Kind, q.Dimension, q.Reverse, false, n, null, null,
                     [.. options.Select((o, i) =>
                     {
@@ -334,38 +427,72 @@ public sealed class SurveyResults(InwardDbContext db, SurveyResponding forms, Ti
         }
     }
 
-    /// <summary>Pooled % favourable (0..1) of a dimension's items within a set of responses, and how many responses answered any item.</summary>
-    private static (double? Favourable, int Respondents) Pooled(IReadOnlyList<SurveyQuestion> items, ILookup<int, AnswerRow> byQuestion, HashSet<Guid> set)
+    /// <summary>Pooled % favourable (0..1) of a dimension's items within a group, and how many of the group answered any item.</summary>
+    private static (double? Favourable, int Respondents) Pooled(IReadOnlyList<SurveyQuestion> items, SurveyResultData data, List<int> group)
     {
-        int favourable = 0, total = 0;
-        var respondents = new HashSet<Guid>();
-        foreach (var q in items)
+        int favourable = 0, total = 0, respondents = 0;
+        var columns = items.Select(q => (Values: data.Values[q.Id], Points: q.Kind == QuestionKind.Likert5 ? 5 : 7, q.Reverse)).ToArray();
+        foreach (var i in group)
         {
-            var points = q.Kind == QuestionKind.Likert5 ? 5 : 7;
-            var values = byQuestion[q.Id].Where(a => set.Contains(a.ResponseId) && a.Value is not null).ToList();
-            respondents.UnionWith(values.Select(v => v.ResponseId));
-            var summary = SurveyStatistics.Likert(values.Select(v => v.Value!.Value), points, q.Reverse);
-            total += summary.N;
-            favourable += summary.Counts.TakeLast(points == 5 ? 2 : 3).Sum();
+            var any = false;
+            foreach (var (values, points, reverse) in columns)
+            {
+                var v = values[i];
+                if (v == SurveyResultData.NoValue)
+                {
+                    continue;
+                }
+                any = true;
+                total++;
+                var scored = reverse ? SurveyStatistics.Reverse(v, points) : v;
+                // Favourable: the top two points of 5, the top three of 7 (as SurveyStatistics.Likert counts them).
+                if (scored > (points == 5 ? 3 : 4))
+                {
+                    favourable++;
+                }
+            }
+            if (any)
+            {
+                respondents++;
+            }
         }
-        return (total == 0 ? null : (double)favourable / total, respondents.Count);
+        return (total == 0 ? null : (double)favourable / total, respondents);
     }
 
-    private static DimensionResult Dimension(string name, IReadOnlyList<SurveyQuestion> items, ILookup<int, AnswerRow> byQuestion, HashSet<Guid> group, int k,
-        CultureInfo culture)
+    private static DimensionResult Dimension(string name, IReadOnlyList<SurveyQuestion> items, SurveyResultData data, List<int> group, int k, CultureInfo culture)
     {
-        var values = items.Select(q => byQuestion[q.Id].Where(a => group.Contains(a.ResponseId) && a.Value is not null)
-            .ToDictionary(a => a.ResponseId, a => (double)(q.Reverse ? SurveyStatistics.Reverse(a.Value!.Value, q.Kind == QuestionKind.Likert5 ? 5 : 7) : a.Value!.Value))).ToList();
-        var respondents = values.SelectMany(v => v.Keys).Distinct().ToList();
-        if (!AnonymityGuard.MayShow(respondents.Count, k))
+        var columns = items.Select(q => (Values: data.Values[q.Id], Points: q.Kind == QuestionKind.Likert5 ? 5 : 7, q.Reverse)).ToArray();
+        var rows = new List<IReadOnlyList<double?>>();
+        double sum = 0;
+        var count = 0;
+        foreach (var i in group)
+        {
+            var row = new double?[columns.Length];
+            var any = false;
+            for (var c = 0; c < columns.Length; c++)
+            {
+                var (values, points, reverse) = columns[c];
+                if (values[i] != SurveyResultData.NoValue)
+                {
+                    var x = reverse ? SurveyStatistics.Reverse(values[i], points) : values[i];
+                    row[c] = x;
+                    sum += x;
+                    count++;
+                    any = true;
+                }
+            }
+            if (any)
+            {
+                rows.Add(row);
+            }
+        }
+        if (!AnonymityGuard.MayShow(rows.Count, k))
         {
             return new(name, true, null, null, null, null, false, false, []);
         }
-        var all = values.SelectMany(v => v.Values).ToList();
-        var (favourable, _) = Pooled(items, byQuestion, group);
-        var reliability = SurveyStatistics.Cronbach(respondents.Select(r => (IReadOnlyList<double?>)[.. values.Select(v => v.TryGetValue(r, out var x) ? x : (double?)null)]),
-            items.Count);
-        return new(name, false, respondents.Count, all.Average(), 100 * favourable, reliability.Alpha, reliability.IsLow, reliability.HintsRedundancy,
+        var (favourable, _) = Pooled(items, data, group);
+        var reliability = SurveyStatistics.Cronbach(rows, items.Count);
+        return new(name, false, rows.Count, sum / count, 100 * favourable, reliability.Alpha, reliability.IsLow, reliability.HintsRedundancy,
             [.. items.Select((q, i) => new ItemTotal(q.Id, Text(q, culture), reliability.ItemTotal[i], reliability.ItemTotal[i] is < Reliability.ItemTotalFloor))]);
     }
 }

@@ -281,17 +281,27 @@ public static class SurveysApi
 
     [EndpointSummary("Survey results")]
     [EndpointDescription("The results of a group (default: the whole company for ManageSurveys, the own department for managers), "
-        + "with every aggregate over fewer than k respondents suppressed (null), differencing blocked, and answers only once the survey has closed.")]
+        + "optionally narrowed to a location and/or a tenure band at launch, with every aggregate over fewer than k respondents suppressed "
+        + "(null), differencing blocked, the whole company beside the group where both are shown, and answers only once the survey has closed. "
+        + "A filter that could single out a small group is refused with 400 and one message, whatever the reason.")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static async Task<Results<Ok<SurveyResultsView>, ProblemHttpResult>> ResultsAsync(SurveyResults results, HttpContext http, int id,
-        CancellationToken ct, [Description("Department id.")] int? department = null)
+    public static async Task<Results<Ok<SurveyResultsView>, ValidationProblem, ProblemHttpResult>> ResultsAsync(SurveyResults results, HttpContext http, int id,
+        CancellationToken ct, [Description("Department id.")] int? department = null, [Description("Location id (at launch).")] int? location = null,
+        [Description("Tenure band at launch: UnderOneYear, OneToThreeYears, ThreeToFiveYears, FiveYearsOrMore.")] string? tenure = null)
     {
-        var (access, view) = await results.ForAsync(id, http.User, department, CultureInfo.CurrentUICulture, ct);
+        if (!ResultFilterQuery.TryParse(location, tenure, out var filter))
+        {
+            return Validation([new SurveyError("tenure", ResultFilterQuery.BadTenure)]);
+        }
+        var (access, view) = await results.ForAsync(id, http.User, department, filter, CultureInfo.CurrentUICulture, ct);
         return access switch
         {
             ResultsAccess.NotFound => NotFound(),
             ResultsAccess.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
                 detail: "Results are for HR and for managers of the group."),
+            ResultsAccess.FilterRefused => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Filter not available",
+                detail: ResultFilterQuery.Refused),
             _ => TypedResults.Ok(view!),
         };
     }

@@ -50,7 +50,7 @@ public sealed class CliArguments
 
 public static class CommandLine
 {
-    public static readonly string[] CommandNames = ["migrate", "import-roster", "token", "seed", "seed-posts", "seed-learning", "help"];
+    public static readonly string[] CommandNames = ["migrate", "import-roster", "token", "seed", "seed-posts", "seed-learning", "seed-survey", "help"];
 
     /// <summary>
     /// Splits the process arguments into the command (if any) and the arguments for the host configuration.

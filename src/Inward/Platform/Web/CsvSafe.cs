@@ -12,16 +12,13 @@ public static class CsvSafe
     /// <summary>One cell, defused and quoted if needed.</summary>
     public static string Cell(string? value)
     {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "";
-        }
-        if (Array.IndexOf(FormulaStarts, value[0]) >= 0)
-        {
-            value = "'" + value;
-        }
+        value = Defuse(value);
         return value.IndexOfAny(NeedsQuotes) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
+
+    /// <summary>A text a spreadsheet would run as a formula, with the leading apostrophe; other texts unchanged (null: empty).</summary>
+    public static string Defuse(string? value) =>
+        string.IsNullOrEmpty(value) ? "" : Array.IndexOf(FormulaStarts, value[0]) >= 0 ? "'" + value : value;
 
     /// <summary>One line of cells separated by commas, ending with CRLF.</summary>
     public static string Row(params IEnumerable<string?> cells)
