@@ -39,6 +39,7 @@ public sealed class PanelSurveyTests(Apps apps) : IntegrationTest(apps)
         Assert.Equal(HttpStatusCode.Redirect, create.StatusCode);
         var id = int.Parse(create.Headers.Location!.OriginalString.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(await TestAccounts.WithDbAsync(app, db => db.Set<PanelSurvey>().AnyAsync(p => p.SurveyId == id)));
+        Assert.Contains("This is the advisory panel's survey", WebUtility.HtmlDecode(await hrPages.GetStringAsync($"/surveys/{id}/edit")), StringComparison.Ordinal);
         var hr = await app.ApiClientAsync(ReminderKit.Hr);
         Assert.Equal(HttpStatusCode.OK, (await hr.PostAsync($"/api/v1/surveys/{id}/launch", null)).StatusCode);
 
