@@ -590,6 +590,7 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
         Post("/surveys/{id:int}/recurrence?handler=Stop", Needs(Capability.ManageSurveys), "/surveys/999999999/recurrence?handler=Stop", ok: [404]),
         Get("/surveys/{id:int}/trends", Needs(Capability.UseIntranet), "/surveys/{survey}/trends",
             except: new Dictionary<string, int> { ["comms"] = 302, ["employee"] = 302 }),
+        Get("/api/v1/surveys/{id:int}/recurrence", Needs(Capability.ManageSurveys), "/api/v1/surveys/999999999/recurrence", ok: [404]),
         Send("PUT", "/api/v1/surveys/{id:int}/recurrence", Needs(Capability.ManageSurveys), "/api/v1/surveys/999999999/recurrence", ok: [404]),
         Post("/api/v1/surveys/{id:int}/recurrence/stop", Needs(Capability.ManageSurveys), "/api/v1/surveys/999999999/recurrence/stop", ok: [404]),
         Get("/api/v1/surveys/{id:int}/trends", Needs(Capability.UseIntranet), "/api/v1/surveys/{survey}/trends",

@@ -44,6 +44,9 @@ public sealed class PulsesTests(Apps apps) : IntegrationTest(apps)
         var series = await SeriesOfAsync(app, draft);
         Assert.Equal((PulseCadence.Weekly, 3), await RecurrenceOfAsync(app, series));
 
+        var recurrence = await (await hr.GetAsync($"/api/v1/surveys/{draft}/recurrence")).JsonAsync();
+        Assert.Equal(("Weekly", 3, 1), (recurrence.GetProperty("cadence").GetString(), recurrence.GetProperty("openDays").GetInt32(),
+            recurrence.GetProperty("cycle").GetInt32()));
         Assert.Equal(HttpStatusCode.OK, (await hr.PostAsync($"/api/v1/surveys/{draft}/launch", null)).StatusCode);
         await (await hr.PutAsJsonAsync($"/api/v1/surveys/{draft}/recurrence", new { cadence = "monthly", openDays = 3 })).AssertProblemAsync(HttpStatusCode.Conflict);
         var hrPages = await app.SignedInAsync(Hr);

@@ -138,6 +138,7 @@ public sealed class PulseCycles(InwardDbContext db, AudienceResolver audiences, 
         var allSeries = await db.Set<SurveySeries>().AsNoTracking().Where(s => onlySeriesId == null || s.Id == onlySeriesId).ToListAsync(ct);
         var states = (await (from c in db.Set<SurveyCycle>().AsNoTracking()
                              join s in db.Set<Survey>().AsNoTracking() on c.SurveyId equals s.Id
+                             where onlySeriesId == null || c.SeriesId == onlySeriesId
                              select new { c.SeriesId, State = new CycleState(s.Id, c.Number, s.Status, s.OpensUtc, s.ClosesUtc) }).ToListAsync(ct))
             .ToLookup(x => x.SeriesId, x => x.State);
         var launched = 0;

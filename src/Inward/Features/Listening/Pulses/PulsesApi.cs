@@ -22,11 +22,19 @@ public static class PulsesApi
     public static IEndpointRouteBuilder MapPulsesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapApiV1("Surveys", Capability.UseIntranet);
+        api.MapGet("/surveys/{id:int}/recurrence", GetAsync).RequireAuthorization(nameof(Capability.ManageSurveys));
         api.MapPut("/surveys/{id:int}/recurrence", SetAsync).AcceptsJson<RecurrenceRequest>().RequireAuthorization(nameof(Capability.ManageSurveys));
         api.MapPost("/surveys/{id:int}/recurrence/stop", StopAsync).RequireAuthorization(nameof(Capability.ManageSurveys));
         api.MapGet("/surveys/{id:int}/trends", TrendsAsync);
         return app;
     }
+
+    [EndpointSummary("A survey's recurrence (ManageSurveys)")]
+    [EndpointDescription("Its series, cadence, days open, cycle number, when it was stopped and when the next cycle opens; nulls for a one-off survey.")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<Results<Ok<RecurrenceResponse>, ProblemHttpResult>> GetAsync(PulseCycles pulses, SurveyResponding responding, int id,
+        CancellationToken ct) =>
+        await responding.FormAsync(id, ct) is null ? NotFound() : TypedResults.Ok(await BodyAsync(pulses, id, ct));
 
     [EndpointSummary("Make a draft survey a recurring pulse (ManageSurveys)")]
     [EndpointDescription("The draft becomes cycle 1; once it is launched, a new cycle (a copy with its audience frozen again) opens every week, month or "
