@@ -65,7 +65,7 @@ public sealed partial class ServiceQualityJourneyTests(BrowserFixture fixture) :
 
         // The demo's closed survey: shown cells, suppressed Field Service, weakest links highlighted.
         await hr.GotoAsync("/surveys/manage");
-        await hr.Locator("main a", new() { HasTextString = "Internal service quality: how we serve the front line" }).First.ClickAsync();
+        await hr.Locator("main tr", new() { HasTextString = "Internal service quality: how we serve the front line" }).Locator("a[href$='/results']").ClickAsync();
         var demo = Regex.Match(hr.Url, @"/surveys/(\d+)").Groups[1].Value;
         await hr.GotoAsync($"/surveys/{demo}/results");
         await Assertions.Expect(matrix.Locator("td.weakest").First).ToBeVisibleAsync();
@@ -107,7 +107,7 @@ public sealed partial class ServiceQualityJourneyTests(BrowserFixture fixture) :
         await hr.Locator("input[name='Audience.Include[0].Everyone']").UncheckAsync();
         await hr.Locator("#Audience_Include_0_Departments").SelectOptionAsync(
             [new SelectOptionValue { Label = "Customer Service" }, new SelectOptionValue { Label = "Logistics" }]);
-        await hr.Locator("form[action*='handler=Save'] .actions button[type=submit]").ClickAsync();
+        await hr.Locator("form[action*='handler=Save'] > .actions button[type=submit]").ClickAsync();
         await hr.WaitForURLAsync(url => EditUrl().IsMatch(url));
         await hr.Locator("form[action*='handler=Launch'] button[type=submit]").ClickAsync();
         await Assertions.Expect(hr.Locator("form[action*='handler=Close']")).ToBeVisibleAsync();

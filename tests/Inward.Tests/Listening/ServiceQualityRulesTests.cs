@@ -60,6 +60,13 @@ public sealed class ServiceQualityRulesTests
     }
 
     [Fact]
+    public void Chains_shorter_than_the_minimum_are_left_out()
+    {
+        var chains = ServiceChains.Find([L(It, Logistics), L(Hr, CustomerService), L(Logistics, CustomerService)], new HashSet<int> { CustomerService }, minLength: 3);
+        AssertChains(chains, [It, Logistics, CustomerService]);
+    }
+
+    [Fact]
     public void Without_a_front_line_department_there_is_no_chain() =>
         Assert.Empty(ServiceChains.Find([L(It, Logistics), L(Logistics, CustomerService)], new HashSet<int>()));
 
