@@ -176,10 +176,9 @@ public sealed class ServiceQualityRulesTests
     }
 
     [Fact]
-    public void Only_agreement_questions_can_rate_a_department_and_an_expectation_needs_one()
+    public void Only_agreement_questions_can_rate_a_department()
     {
         Assert.Contains(SurveyRules.CheckQuestion(new(QuestionKind.FreeText, "Why?", AboutDepartmentId: It), "q"), e => e.Field == "q.aboutDepartmentId");
-        Assert.Contains(SurveyRules.CheckQuestion(new(QuestionKind.Likert7, "Expected", IsExpectation: true), "q"), e => e.Field == "q.expectation");
         Assert.Empty(SurveyRules.CheckQuestion(new(QuestionKind.Likert7, "Rated", AboutDepartmentId: It, IsExpectation: true), "q"));
     }
 
