@@ -71,7 +71,7 @@ public sealed partial class ServiceQualityJourneyTests(BrowserFixture fixture) :
         await Assertions.Expect(matrix.Locator("td.weakest").First).ToBeVisibleAsync();
         await Assertions.Expect(matrix.Locator("td[class^='band-']").First).ToBeVisibleAsync();
         await Assertions.Expect(matrix.Locator("td.suppressed", new() { HasTextString = "fewer than 5 responses" }).First).ToBeVisibleAsync();
-        await Assertions.Expect(hr.Locator("ul.isq-chains li").First).ToContainTextAsync("weakest link");
+        await Assertions.Expect(hr.Locator("ul.isq-chains li").First).ToContainTextAsync("Weakest link");
         await hr.Locator("#results-isq").ScrollIntoViewIfNeededAsync();
         await hr.Locator("section:has(#results-isq)").ScreenshotAsync(new() { Path = Shot("isq-demo-matrix-desktop-en") });
 
@@ -120,6 +120,7 @@ public sealed partial class ServiceQualityJourneyTests(BrowserFixture fixture) :
         if (screenshot is not null)
         {
             await ScreenshotAsync(phone, $"isq-journey-{screenshot}-phone-en");
+            await phone.ScreenshotAsync(new() { Path = Shot($"isq-journey-{screenshot}-phone-en-top") });
         }
         await phone.Locator("main form[method=post] .actions button[type=submit]").First.ClickAsync();
         await phone.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/surveys");
