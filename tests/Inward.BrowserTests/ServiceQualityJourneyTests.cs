@@ -65,13 +65,13 @@ public sealed partial class ServiceQualityJourneyTests(BrowserFixture fixture) :
 
         // The demo's closed survey: shown cells, suppressed Field Service, weakest links highlighted.
         await hr.GotoAsync("/surveys/manage");
-        await hr.Locator("main a", new() { HasTextString = "Internal service quality: how we serve the front line" }).First.ClickAsync();
+        await hr.Locator("main tr", new() { HasTextString = "Internal service quality: how we serve the front line" }).Locator("a[href$='/results']").ClickAsync();
         var demo = Regex.Match(hr.Url, @"/surveys/(\d+)").Groups[1].Value;
         await hr.GotoAsync($"/surveys/{demo}/results");
         await Assertions.Expect(matrix.Locator("td.weakest").First).ToBeVisibleAsync();
         await Assertions.Expect(matrix.Locator("td[class^='band-']").First).ToBeVisibleAsync();
         await Assertions.Expect(matrix.Locator("td.suppressed", new() { HasTextString = "fewer than 5 responses" }).First).ToBeVisibleAsync();
-        await Assertions.Expect(hr.Locator("ul.isq-chains li").First).ToContainTextAsync("weakest link");
+        await Assertions.Expect(hr.Locator("ul.isq-chains li").First).ToContainTextAsync("Weakest link");
         await hr.Locator("#results-isq").ScrollIntoViewIfNeededAsync();
         await hr.Locator("section:has(#results-isq)").ScreenshotAsync(new() { Path = Shot("isq-demo-matrix-desktop-en") });
 
@@ -107,7 +107,7 @@ public sealed partial class ServiceQualityJourneyTests(BrowserFixture fixture) :
         await hr.Locator("input[name='Audience.Include[0].Everyone']").UncheckAsync();
         await hr.Locator("#Audience_Include_0_Departments").SelectOptionAsync(
             [new SelectOptionValue { Label = "Customer Service" }, new SelectOptionValue { Label = "Logistics" }]);
-        await hr.Locator("form[action*='handler=Save'] .actions button[type=submit]").ClickAsync();
+        await hr.Locator("form[action*='handler=Save'] > .actions button[type=submit]").ClickAsync();
         await hr.WaitForURLAsync(url => EditUrl().IsMatch(url));
         await hr.Locator("form[action*='handler=Launch'] button[type=submit]").ClickAsync();
         await Assertions.Expect(hr.Locator("form[action*='handler=Close']")).ToBeVisibleAsync();
@@ -120,6 +120,7 @@ public sealed partial class ServiceQualityJourneyTests(BrowserFixture fixture) :
         if (screenshot is not null)
         {
             await ScreenshotAsync(phone, $"isq-journey-{screenshot}-phone-en");
+            await phone.ScreenshotAsync(new() { Path = Shot($"isq-journey-{screenshot}-phone-en-top") });
         }
         await phone.Locator("main form[method=post] .actions button[type=submit]").First.ClickAsync();
         await phone.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/surveys");

@@ -60,6 +60,13 @@ public sealed class ServiceQualityRulesTests
     }
 
     [Fact]
+    public void Chains_shorter_than_the_minimum_are_left_out()
+    {
+        var chains = ServiceChains.Find([L(It, Logistics), L(Hr, CustomerService), L(Logistics, CustomerService)], new HashSet<int> { CustomerService }, minLength: 3);
+        AssertChains(chains, [It, Logistics, CustomerService]);
+    }
+
+    [Fact]
     public void Without_a_front_line_department_there_is_no_chain() =>
         Assert.Empty(ServiceChains.Find([L(It, Logistics), L(Logistics, CustomerService)], new HashSet<int>()));
 
@@ -169,10 +176,9 @@ public sealed class ServiceQualityRulesTests
     }
 
     [Fact]
-    public void Only_agreement_questions_can_rate_a_department_and_an_expectation_needs_one()
+    public void Only_agreement_questions_can_rate_a_department()
     {
         Assert.Contains(SurveyRules.CheckQuestion(new(QuestionKind.FreeText, "Why?", AboutDepartmentId: It), "q"), e => e.Field == "q.aboutDepartmentId");
-        Assert.Contains(SurveyRules.CheckQuestion(new(QuestionKind.Likert7, "Expected", IsExpectation: true), "q"), e => e.Field == "q.expectation");
         Assert.Empty(SurveyRules.CheckQuestion(new(QuestionKind.Likert7, "Rated", AboutDepartmentId: It, IsExpectation: true), "q"));
     }
 

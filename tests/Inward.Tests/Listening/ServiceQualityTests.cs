@@ -123,15 +123,21 @@ public sealed class ServiceQualityTests(Apps apps) : IntegrationTest(apps)
         Assert.Equal(2.0, dTotal.GetProperty("mean").GetDouble(), 9);
         Assert.Equal(5, dTotal.GetProperty("respondents").GetInt32());
 
-        // B is front line: the chains A → B and D → B; each single link is its own weakest.
+        // B is front line: A → C → B is the chain of three; A → C is hidden, so C → B (mean 4.0) is its weakest link.
+        // The single links D → B and A → B are no chains of their own, so D → B, though lowest, is no weakest link.
         var chains = matrix.GetProperty("chains").EnumerateArray()
             .Select(ch => (Path: string.Join(">", ch.GetProperty("departments").EnumerateArray().Select(d => d.GetProperty("id").GetInt32())),
-                From: ch.GetProperty("weakestFrom").GetInt32(), Mean: ch.GetProperty("weakestMean").GetDouble()))
-            .Where(ch => ch.Path.EndsWith($">{world.B}", StringComparison.Ordinal)).OrderBy(ch => ch.Path, StringComparer.Ordinal).ToList();
-        Assert.Equal(2, chains.Count);
-        Assert.Contains(chains, ch => ch.Path == $"{world.D}>{world.B}" && ch.From == world.D && Math.Abs(ch.Mean - 2.0) < 1e-9);
-        var weakestCell = Row(matrix, world.D).GetProperty("cells").EnumerateArray().Single(x => x.GetProperty("servedDepartmentId").GetInt32() == world.B);
-        Assert.True(weakestCell.GetProperty("weakestLink").GetBoolean());
+                From: ch.GetProperty("weakestFrom").GetInt32(), To: ch.GetProperty("weakestTo").GetInt32(), Mean: ch.GetProperty("weakestMean").GetDouble()))
+            .Where(ch => ch.Path.Contains($"{world.B}", StringComparison.Ordinal) || ch.Path.Contains($"{world.A}", StringComparison.Ordinal)).ToList();
+        var chain = Assert.Single(chains);
+        Assert.Equal($"{world.A}>{world.C}>{world.B}", chain.Path);
+        Assert.Equal((world.C, world.B), (chain.From, chain.To));
+        Assert.Equal(4.0, chain.Mean, 9);
+        bool Weakest(int serving, int served) => Row(matrix, serving).GetProperty("cells").EnumerateArray()
+            .Single(x => x.GetProperty("servedDepartmentId").GetInt32() == served).GetProperty("weakestLink").GetBoolean();
+        Assert.True(Weakest(world.C, world.B));
+        Assert.False(Weakest(world.D, world.B));
+        Assert.False(Weakest(world.A, world.B));
 
         // The results page draws the same matrix.
         var html = WebUtility.HtmlDecode(await (await app.SignedInAsync(ServiceQualityWorld.Hr)).GetStringAsync($"/surveys/{world.Survey}/results"));

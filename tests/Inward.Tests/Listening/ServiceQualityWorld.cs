@@ -18,8 +18,8 @@ namespace Inward.Tests.Listening;
 internal sealed record IsqPerson(string Email, int EmployeeId, string UserId);
 
 /// <summary>
-/// A small internal-customer map for internal service quality tests: serving departments A and D; A serves the front-line
-/// department B (5 people) and C (2 people); D serves B only. An ISQ survey from the template asks B and C, launched.
+/// A small internal-customer map for internal service quality tests: A serves the front-line department B (5 people) and
+/// C (2 people); D serves B; C serves B too, so A → C → B is a chain. An ISQ survey from the template asks B and C, launched.
 /// </summary>
 internal sealed record ServiceQualityWorld(int Survey, int A, string AName, int D, string DName, int B, string BName, int C, string CName,
     IReadOnlyList<IsqPerson> BPeople, IReadOnlyList<IsqPerson> CPeople, IReadOnlyList<SurveyQuestion> Questions)
@@ -45,7 +45,7 @@ internal sealed record ServiceQualityWorld(int Survey, int A, string AName, int 
         await TestAccounts.WithDbAsync(app, async db =>
         {
             var now = DateTime.UtcNow;
-            foreach (var (from, to) in new[] { (a, b), (a, c), (d, b) })
+            foreach (var (from, to) in new[] { (a, b), (a, c), (d, b), (c, b) })
             {
                 db.Set<ServiceEdge>().Add(new ServiceEdge { FromDepartmentId = from, ToDepartmentId = to, Delivers = "Help", CreatedUtc = now, UpdatedUtc = now });
             }
@@ -79,14 +79,14 @@ internal sealed record ServiceQualityWorld(int Survey, int A, string AName, int 
     }
 
     /// <summary>
-    /// The standard answers: B's five rate A 7, 6, 5, 4, 3 (mean 5.0, 60 % favourable) expecting 6 (gap −1.0) and D 2 without
-    /// expectations; C's two rate A 7. Then HR closes the survey.
+    /// The standard answers: B's five rate A 7, 6, 5, 4, 3 (mean 5.0, 60 % favourable) expecting 6 (gap −1.0), D 2 and C 4
+    /// without expectations; C's two rate A 7. Then HR closes the survey.
     /// </summary>
     public async Task AnswerAndCloseAsync(InwardApp app, bool close = true)
     {
         for (var i = 0; i < BPeople.Count; i++)
         {
-            await SubmitAsync(app, BPeople[i], [.. Answers(A, 7 - (i % 5), 6), .. Answers(D, 2)]);
+            await SubmitAsync(app, BPeople[i], [.. Answers(A, 7 - (i % 5), 6), .. Answers(D, 2), .. Answers(C, 4)]);
         }
         foreach (var person in CPeople)
         {

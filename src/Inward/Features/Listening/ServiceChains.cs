@@ -19,11 +19,14 @@ public static class ServiceChains
     /// <summary>
     /// Every chain ending at a front-line department, at most <paramref name="maxLength"/> departments long and at most
     /// <paramref name="maxChains"/> of them (a dense map has very many paths; the shortest are found first, so the limit
-    /// drops the longest). Ordered by the front-line department, then by length, then by the departments.
+    /// drops the longest). Chains shorter than <paramref name="minLength"/> departments are left out (a single link is
+    /// trivially its own weakest link). Ordered by the front-line department, then by length, then by the departments.
     /// </summary>
-    public static IReadOnlyList<IReadOnlyList<int>> Find(IEnumerable<ServiceLink> links, IReadOnlySet<int> frontLine, int maxLength = 6, int maxChains = 200)
+    public static IReadOnlyList<IReadOnlyList<int>> Find(IEnumerable<ServiceLink> links, IReadOnlySet<int> frontLine, int maxLength = 6, int maxChains = 200,
+        int minLength = 2)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(minLength, 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, minLength);
         var suppliersOf = links.Where(l => l.From != l.To).Distinct().GroupBy(l => l.To)
             .ToDictionary(g => g.Key, g => g.Select(l => l.From).Order().ToList());
         var chains = new List<IReadOnlyList<int>>();
@@ -36,7 +39,7 @@ public static class ServiceChains
                 var next = suppliersOf.GetValueOrDefault(path[0], []).Where(s => !path.Contains(s)).ToList();
                 if (next.Count == 0 || path.Count == maxLength)
                 {
-                    if (path.Count > 1)
+                    if (path.Count >= minLength)
                     {
                         chains.Add(path);
                     }

@@ -216,7 +216,8 @@ public sealed class ServiceQualityResults(InwardDbContext db, SurveyResults resu
         double? LinkScore(ServiceLink l) => scores[rowIndex[l.From], colIndex[l.To]] is { State: ServiceQualityState.Shown, Mean: { } m } ? m : null;
         var chains = new List<ServiceQualityChain>();
         var weakest = new HashSet<ServiceLink>();
-        foreach (var chain in ServiceChains.Find(measured, frontLine))
+        // Chains of at least three departments: the point is how a fault upstream reaches the front line.
+        foreach (var chain in ServiceChains.Find(measured, frontLine, minLength: 3))
         {
             if (ServiceChains.WeakestLink(chain, LinkScore) is { } w)
             {
@@ -244,7 +245,7 @@ public sealed class ServiceQualityResults(InwardDbContext db, SurveyResults resu
         rows = [.. rows.Select(row => row with { Cells = [.. row.Cells.Where((_, c) => keep.Contains(c))] })];
         return new(survey.Id, k, true, answersVisible, items.Any(i => i.IsExpectation),
             [.. columns.Select(x => new ServiceQualityDepartment(x.d, names[x.d]))], rows,
-            [.. chains.Where(ch => ch.Departments.Any(d => inScope is null || inScope.Contains(d.Id)))]);
+            [.. chains.OrderBy(ch => ch.WeakestMean).ThenBy(ch => string.Join(" ", ch.Departments.Select(d => d.Name)), StringComparer.CurrentCulture)]);
     }
 
     /// <summary>Departments where at least half of the active people work on the front line (the employee flag).</summary>

@@ -194,13 +194,10 @@ public static class SurveyRules
         {
             errors.Add(new($"{field}.options", "Only choice and ranking questions have options."));
         }
+        // An expectation flag without a department is the template's block before it is repeated; it is stored only with one.
         if (q.AboutDepartmentId is not null && !IsLikert(q.Kind))
         {
             errors.Add(new($"{field}.aboutDepartmentId", "Only agreement (Likert) questions can rate a serving department."));
-        }
-        else if (q.IsExpectation && q.AboutDepartmentId is null)
-        {
-            errors.Add(new($"{field}.expectation", "An expectation item needs the serving department it is about."));
         }
         return errors;
     }
