@@ -10,7 +10,7 @@ namespace Inward.Features.Listening;
 
 /// <summary>/surveys/manage (ManageSurveys): every survey, and a new one, blank or from a template (a draft to edit before launch).</summary>
 [RequireCapability(Capability.ManageSurveys)]
-public sealed class ManageSurveysModel(InwardDbContext db, SurveyAuthoring authoring, IStringLocalizer<Strings> t) : PageModel
+public sealed class ManageSurveysModel(InwardDbContext db, SurveyAuthoring authoring, SurveyResults results, IStringLocalizer<Strings> t) : PageModel
 {
     public sealed class InputModel
     {
@@ -24,7 +24,15 @@ public sealed class ManageSurveysModel(InwardDbContext db, SurveyAuthoring autho
 
     [BindProperty] public InputModel Input { get; set; } = new();
     public IReadOnlyList<Survey> Surveys { get; private set; } = [];
+    /// <summary>How many have answered each survey; a count from 1 to k − 1 is not shown (see <see cref="Shown"/>).</summary>
     public Dictionary<int, int> Responses { get; private set; } = [];
+    public int Threshold { get; private set; } = AnonymityGuard.DefaultThreshold;
+
+    /// <summary>
+    /// The answer count of a survey as the list shows it: small counts are hidden like every other figure under k, so
+    /// watching this list while one person submits tells nothing about a handful of respondents.
+    /// </summary>
+    public int? Shown(int surveyId) => Responses.GetValueOrDefault(surveyId) is var n && (n == 0 || AnonymityGuard.MayShow(n, Threshold)) ? n : null;
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -64,6 +72,7 @@ public sealed class ManageSurveysModel(InwardDbContext db, SurveyAuthoring autho
     private async Task LoadAsync(CancellationToken ct)
     {
         Surveys = await db.Set<Survey>().AsNoTracking().OrderByDescending(s => s.Id).ToListAsync(ct);
+        Threshold = await results.ThresholdAsync(ct);
         Responses = await db.Set<SurveyParticipation>().AsNoTracking().GroupBy(p => p.SurveyId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
     }

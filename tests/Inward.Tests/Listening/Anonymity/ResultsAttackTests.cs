@@ -203,4 +203,29 @@ public sealed class ResultsAttackTests(Apps apps) : IntegrationTest(apps)
                 "SELECT rowid AS \"Value\" FROM \"SurveyResponses\"").ToListAsync()));
         }
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task The_survey_list_hides_answer_counts_below_k(DatabaseProvider provider)
+    {
+        var app = await App(provider);
+        await SetThresholdAsync(app, 5);
+        var department = await DepartmentAsync(app);
+        var people = await PeopleAsync(app, department, 6);
+        var hr = await app.ApiClientAsync(Hr);
+        var title = $"Count {Guid.NewGuid():N}"[..20];
+        var survey = await LaunchForAsync(hr, department, title);
+        var hrPages = await app.SignedInAsync(Hr);
+        string Row(string page) => page[page.IndexOf(title, StringComparison.Ordinal)..page.IndexOf($"/surveys/{survey}/edit", StringComparison.Ordinal)];
+
+        Assert.Contains("<td>0</td>", Row(await hrPages.GetStringAsync("/surveys/manage")), StringComparison.Ordinal);
+        await SubmitAsync(app, survey, people[0]);
+        var one = Row(await hrPages.GetStringAsync("/surveys/manage"));
+        Assert.Contains("fewer than 5 responses", one, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>1</td>", one, StringComparison.Ordinal);
+        foreach (var p in people.Skip(1).Take(4))
+        {
+            await SubmitAsync(app, survey, p);
+        }
+        Assert.Contains("<td>5</td>", Row(await hrPages.GetStringAsync("/surveys/manage")), StringComparison.Ordinal);
+    }
 }
