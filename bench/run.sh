@@ -11,11 +11,15 @@
 #                         then the HR report page, the manager's team page (cookie sign-in) and their API equivalents:
 #                         single-request latency (median of 5 curl requests) and wrk at 10 connections, after /hello,
 #                         BENCH_REPEAT times (default 2)
+#   bench/run.sh surveys  only the issue 7 target: seed 10,000 employees and a closed survey they all answered (seed-survey:
+#                         30 items, 50 departments), then single renders of the results page (HR cookie), the results API
+#                         (company and one department) and the XLSX export: median of 5 curl requests after a warm-up, and
+#                         /hello with wrk at 10 connections in the same run, BENCH_REPEAT times (default 3)
 # BENCH_DURATION (seconds per wrk run, default 10), BENCH_POSTS (default 100000); BENCH_DATA=DIR keeps the seeded data
 # in DIR and reuses it on the next run (seeding is skipped when DIR/inward.db exists).
 set -euo pipefail
 mode=${1:-all}
-case "$mode" in all|feed|learning) ;; *) echo "usage: bench/run.sh [feed|learning]" >&2; exit 2 ;; esac
+case "$mode" in all|feed|learning|surveys) ;; *) echo "usage: bench/run.sh [feed|learning|surveys]" >&2; exit 2 ;; esac
 cd "$(dirname "$0")/.."
 for tool in wrk bc sqlite3; do
   command -v "$tool" >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" >/dev/null
@@ -36,13 +40,13 @@ secs() { local s; s=$(date +%s.%N); "$@" >/dev/null || { echo "failed: $*" >&2; 
 # 1. Seed: demo company (accounts) + 10,000 generated employees.
 data=${BENCH_DATA:-"$work/data"}
 posts=${BENCH_POSTS:-100000}
-posts_s="(not seeded)"; learning_s="(not seeded)"
+posts_s="(not seeded)"; learning_s="(not seeded)"; survey_s="(not seeded)"
 if [ -f "$data/inward.db" ]; then
   seed_s="(reused)"; posts_s="(reused)"
 else
   inward migrate "--Inward:DataDirectory=$data" >/dev/null
   seed_s=$(secs inward seed --employees 10000 --seed 42 "--Inward:DataDirectory=$data")
-  if [ "$mode" != learning ]; then
+  if [ "$mode" != learning ] && [ "$mode" != surveys ]; then
     # Issue 5: 100,000 published posts with varied audiences (a quarter for everyone, the rest per department/location/role).
     posts_s=$(secs inward seed-posts --count "$posts" --seed 7 "--Inward:DataDirectory=$data")
   fi
@@ -54,6 +58,14 @@ if [ "$mode" = learning ]; then
     learning_s="(reused)"
   else
     learning_s=$(secs inward seed-learning --seed 11 "--Inward:DataDirectory=$data")
+  fi
+fi
+if [ "$mode" = surveys ]; then
+  # Issue 7: one closed anonymous survey, 30 items, answered by every employee, over 50 departments.
+  if [ "$(sqlite3 "$data/inward.db" "select count(*) from Surveys where Title = 'Generated engagement survey'")" -gt 0 ]; then
+    survey_s="(reused)"
+  else
+    survey_s=$(secs inward seed-survey --departments 50 --items 30 --seed 13 "--Inward:DataDirectory=$data")
   fi
 fi
 if [ "$mode" = all ]; then
@@ -112,11 +124,32 @@ users() { # name path
 }
 # Each feed row is measured right after a hello row and compared with it (the machine's load may drift between pairs).
 feed_rows=()
-if [ "$mode" != learning ]; then
+if [ "$mode" != learning ] && [ "$mode" != surveys ]; then
   for _ in $(seq 1 "${BENCH_REPEAT:-$([ "$mode" = feed ] && echo 2 || echo 1)}"); do
     feed_rows+=("$(users hello /hello)" "$(users feed /api/v1/feed)")
   done
 fi
+
+# Pages sit behind a cookie sign-in: sign in like a browser (antiforgery token from the form) and send the cookie.
+cookie_of() { # email -> "name=value; ..." of the signed-in session
+  local jar="$work/$1.jar" form token
+  form=$(curl -sf -c "$jar" "http://127.0.0.1:$port/account/sign-in")
+  token=$(echo "$form" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+  curl -sf -o /dev/null -b "$jar" -c "$jar" --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=demo" \
+    --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$port/account/sign-in" || { echo "sign-in as $1 failed" >&2; exit 1; }
+  awk -F'\t' 'NF == 7 && $6 ~ /^inward\./ {printf "%s%s=%s", sep, $6, $7; sep="; "}' "$jar"
+}
+# Single requests one after another: the median of 5 (after one warm-up), in ms.
+single() { # path curl-args...
+  local path=$1; shift
+  curl -sf -o /dev/null "$@" "http://127.0.0.1:$port$path" || { echo "GET $path failed" >&2; exit 1; }
+  for _ in 1 2 3 4 5; do curl -sf -o /dev/null -w '%{time_total}\n' "$@" "http://127.0.0.1:$port$path"; done | sort -n | sed -n 3p | awk '{printf "%.1f", $1 * 1000}'
+}
+# A page must be the page itself, not the sign-in form it redirects to without a valid cookie.
+check_page() { # path cookie text
+  local page; page=$(curl -sf -H "Cookie: $2" "http://127.0.0.1:$port$1") || { echo "GET $1 failed" >&2; exit 1; }
+  grep -q "$3" <<< "$page" || { echo "GET $1 did not show \"$3\"" >&2; exit 1; }
+}
 
 if [ "$mode" = learning ]; then
   # Issue 6: the dashboards are Razor pages behind a cookie sign-in, so sign in like a browser (antiforgery token from
@@ -133,27 +166,8 @@ if [ "$mode" = learning ]; then
     (select count(*) from LearningAssignments) || ' assignments, ' || (select count(*) from CourseCompletions) || ' completions, ' ||
     (select count(*) from Certificates) || ' certificates, ' ||
     (select count(*) from LearningAssignments where Status = 'Open' and DueDate < date('now')) || ' overdue'")
-  cookie_of() { # email -> "name=value; ..." of the signed-in session
-    local jar="$work/$1.jar" form token
-    form=$(curl -sf -c "$jar" "http://127.0.0.1:$port/account/sign-in")
-    token=$(echo "$form" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
-    curl -sf -o /dev/null -b "$jar" -c "$jar" --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=demo" \
-      --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$port/account/sign-in" || { echo "sign-in as $1 failed" >&2; exit 1; }
-    awk -F'\t' 'NF == 7 && $6 ~ /^inward\./ {printf "%s%s=%s", sep, $6, $7; sep="; "}' "$jar"
-  }
   hr_cookie=$(cookie_of hr@demo.example); manager_cookie=$(cookie_of manager@demo.example)
   hr_token=$(echo "$tokens" | cut -d' ' -f4); manager_token=$(echo "$tokens" | cut -d' ' -f2)
-  # Single requests one after another: the median of 5 (after one warm-up), in ms.
-  single() { # path curl-args...
-    local path=$1; shift
-    curl -sf -o /dev/null "$@" "http://127.0.0.1:$port$path" || { echo "GET $path failed" >&2; exit 1; }
-    for _ in 1 2 3 4 5; do curl -sf -o /dev/null -w '%{time_total}\n' "$@" "http://127.0.0.1:$port$path"; done | sort -n | sed -n 3p | awk '{printf "%.1f", $1 * 1000}'
-  }
-  # A page must be the page itself, not the sign-in form it redirects to without a valid cookie.
-  check_page() { # path cookie text
-    local page; page=$(curl -sf -H "Cookie: $2" "http://127.0.0.1:$port$1") || { echo "GET $1 failed" >&2; exit 1; }
-    grep -q "$3" <<< "$page" || { echo "GET $1 did not show \"$3\"" >&2; exit 1; }
-  }
   check_page /learning/report "$hr_cookie" 'Generated course 01'
   check_page /learning/team "$manager_cookie" "$team_size people"
   learning() { # name path wrk-headers... -> name|path|single ms|req/s|p50|p95|p99|errors
@@ -170,6 +184,27 @@ if [ "$mode" = learning ]; then
     learning_rows+=("$(learning team-page /learning/team -H "Cookie: $manager_cookie")")
     learning_rows+=("$(learning team-api '/api/v1/learning/assignments?team=true' -H "Authorization: Bearer $manager_token")")
     learning_rows+=("$(learning all-overdue-dept '/api/v1/learning/assignments?all=true&state=overdue&departmentId=3' -H "Authorization: Bearer $hr_token")")
+  done
+fi
+
+if [ "$mode" = surveys ]; then
+  db="$data/inward.db"
+  survey_id=$(sqlite3 "$db" "select Id from Surveys where Title = 'Generated engagement survey'")
+  survey_counts=$(sqlite3 "$db" "select (select count(*) from SurveyResponses where SurveyId = $survey_id) || ' respondents, ' ||
+    (select count(*) from SurveyQuestions where SurveyId = $survey_id) || ' items, ' ||
+    (select count(*) from SurveyAnswers a join SurveyResponses r on r.Id = a.ResponseId where r.SurveyId = $survey_id) || ' answers, ' ||
+    (select count(distinct DepartmentId) from SurveyResponses where SurveyId = $survey_id) || ' departments with respondents'")
+  survey_department=$(sqlite3 "$db" "select DepartmentId from SurveyResponses where SurveyId = $survey_id group by DepartmentId order by count(*) desc limit 1")
+  hr_cookie=$(cookie_of hr@demo.example); hr_token=$(echo "$tokens" | cut -d' ' -f4)
+  check_page "/surveys/$survey_id/results" "$hr_cookie" 'Generated engagement survey'
+  survey_rows=()
+  for _ in $(seq 1 "${BENCH_REPEAT:-3}"); do
+    hello=$(TOKENS="" wrk -t2 -c10 -d"${duration}s" -s bench/users.lua "http://127.0.0.1:$port/hello" | awk '/^SUMMARY/ {print $2 "|" $3 "|" $5}')
+    survey_rows+=("hello|/hello|$(single /hello)|$hello")
+    survey_rows+=("results-page|/surveys/$survey_id/results|$(single "/surveys/$survey_id/results" -H "Cookie: $hr_cookie")|||")
+    survey_rows+=("results-api|/api/v1/surveys/$survey_id/results|$(single "/api/v1/surveys/$survey_id/results" -H "Authorization: Bearer $hr_token")|||")
+    survey_rows+=("results-api-department|/api/v1/surveys/$survey_id/results?department=$survey_department|$(single "/api/v1/surveys/$survey_id/results?department=$survey_department" -H "Authorization: Bearer $hr_token")|||")
+    survey_rows+=("export-xlsx|/surveys/$survey_id/export?handler=Xlsx|$(single "/surveys/$survey_id/export?handler=Xlsx" -H "Cookie: $hr_cookie")|||")
   done
 fi
 
@@ -199,7 +234,7 @@ if [ "$mode" = all ]; then
 fi
 
 {
-  echo "### Run $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(dotnet --version) SDK, $(case $mode in feed) echo "feed only (bench/run.sh feed), wrk" ;; learning) echo "learning only (bench/run.sh learning), wrk" ;; *) echo "wrk -t2 -c64 -d${duration}s" ;; esac) on the same machine"
+  echo "### Run $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(dotnet --version) SDK, $(case $mode in feed) echo "feed only (bench/run.sh feed), wrk" ;; learning) echo "learning only (bench/run.sh learning), wrk" ;; surveys) echo "surveys only (bench/run.sh surveys), curl and wrk" ;; *) echo "wrk -t2 -c64 -d${duration}s" ;; esac) on the same machine"
   echo
   echo "| measurement | result |"
   echo "|---|---|"
@@ -207,7 +242,7 @@ fi
   if [ "$mode" = all ]; then
     echo "| import 10,000-row CSV roster (CLI, SQLite, 3 runs) | $(printf '%.2f s, ' "${import_runs[@]}" | sed 's/, $//') |"
   fi
-  if [ "$mode" != learning ]; then
+  if [ "$mode" != learning ] && [ "$mode" != surveys ]; then
     echo "| seed $posts posts with audience index (CLI, SQLite) | $(shown "$posts_s") |"
   fi
   if [ "$mode" = learning ]; then
@@ -236,7 +271,19 @@ fi
       echo "| $name | \`$path\` | $one | $rps | $p50 | $p95 | $p99 | $errors | $(echo "scale=3; $rps / $learning_hello" | bc) |"
     done
   fi
-  [ "$mode" = learning ] || {
+  if [ "$mode" = surveys ]; then
+    echo "| seed-survey: a closed survey answered by every employee (CLI, SQLite) | $(shown "$survey_s") ($survey_counts) |"
+    echo
+    echo "Survey results, single renders one after another (median of 5 curl requests after a warm-up; ms), with /hello at 10 connections (wrk -t2 -c10 -d${duration}s):"
+    echo
+    echo "| endpoint | path | single | hello req/s | hello p50 | hello p99 |"
+    echo "|---|---|---|---|---|---|"
+    for r in "${survey_rows[@]}"; do
+      IFS='|' read -r name path one rps p50 p99 <<< "$r"
+      echo "| $name | \`$path\` | $one | $rps | $p50 | $p99 |"
+    done
+  fi
+  [ "$mode" = learning ] || [ "$mode" = surveys ] || {
   echo
   echo "Feed with $posts posts, 50 concurrent users (wrk -t2 -c50 -d${duration}s, five users' tokens in turn; ms):"
   echo

@@ -569,6 +569,7 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
         Get("/surveys/{id:int}/results", Needs(Capability.UseIntranet), "/surveys/{survey}/results",
             except: new Dictionary<string, int> { ["comms"] = 302, ["employee"] = 302 }),
         Get("/surveys/{id:int}/export", Needs(Capability.UseIntranet), "/surveys/999999999/export", ok: [404]),
+        Get("/surveys/{id:int}/export?handler=Xlsx", Needs(Capability.UseIntranet), "/surveys/999999999/export?handler=Xlsx", ok: [404]),
         Get("/api/v1/surveys", Needs(Capability.UseIntranet)),
         Get("/api/v1/surveys/templates", Needs(Capability.ManageSurveys)),
         Post("/api/v1/surveys", Needs(Capability.ManageSurveys), ok: [415]),

@@ -5,6 +5,7 @@ using Inward.Features.Settings;
 using Inward.Platform.Data;
 using Inward.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Inward.Features.Listening;
 
@@ -75,7 +76,7 @@ public enum ResultsAccess
 /// answered by fewer than k hidden. HR and admins (ManageSurveys) see every group; a manager sees their own department
 /// and what lies below it; nobody else sees results.
 /// </summary>
-public sealed class SurveyResults(InwardDbContext db, SurveyResponding forms, TimeProvider clock)
+public sealed class SurveyResults(InwardDbContext db, SurveyResponding forms, TimeProvider clock, IMemoryCache cache)
 {
     private const int CompanyNode = 0;
 
@@ -179,7 +180,15 @@ public sealed class SurveyResults(InwardDbContext db, SurveyResponding forms, Ti
         var invitedRows = await db.Set<SurveyMember>().AsNoTracking().Where(m => m.SurveyId == surveyId)
             .GroupBy(m => new { m.DepartmentId, m.LocationId, m.TenureBand }).Select(g => new { g.Key.DepartmentId, g.Key.LocationId, g.Key.TenureBand, Count = g.Count() })
             .ToListAsync(ct);
-        var data = await SurveyResultData.LoadAsync(db, surveyId, questions, answersVisible, ct);
+        // A closed survey never takes another answer (closing is final), so its arrays are kept a while: every later view,
+        // filter and export of it reads them instead of 300,000 rows. Open surveys are always read afresh.
+        var data = survey.Status == SurveyStatus.Closed
+            ? (await cache.GetOrCreateAsync(("survey-results-data", surveyId), entry =>
+            {
+                entry.SlidingExpiration = TimeSpan.FromMinutes(10);
+                return SurveyResultData.LoadAsync(db, surveyId, questions, true, ct);
+            }))!
+            : await SurveyResultData.LoadAsync(db, surveyId, questions, answersVisible, ct);
         int NodeOf(int? d) => d is { } x && known.Contains(x) ? x : CompanyNode;
 
         // Departments in pre-order, and every respondent listed under each department above it (a group's members at hand).
