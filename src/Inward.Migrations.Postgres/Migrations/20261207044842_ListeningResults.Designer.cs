@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Inward.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(InwardDbContext))]
-    [Migration("20261207033117_ServiceQuality")]
-    partial class ServiceQuality
+    [Migration("20261207044842_ListeningResults")]
+    partial class ListeningResults
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -338,6 +338,9 @@ namespace Inward.Migrations.Postgres.Migrations
                     b.Property<string>("AuthorUserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<bool>("AwaitsAnnouncement")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Category")
                         .IsRequired()
@@ -1127,6 +1130,57 @@ namespace Inward.Migrations.Postgres.Migrations
                     b.ToTable("QuizQuestions", (string)null);
                 });
 
+            modelBuilder.Entity("Inward.Features.Listening.Pulses.SurveyCycle", b =>
+                {
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SeriesId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SurveyId");
+
+                    b.HasIndex("SeriesId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("SurveyCycles", (string)null);
+                });
+
+            modelBuilder.Entity("Inward.Features.Listening.Pulses.SurveySeries", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Cadence")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OpenDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("StoppedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SurveySeries", (string)null);
+                });
+
             modelBuilder.Entity("Inward.Features.Listening.Survey", b =>
                 {
                     b.Property<int>("Id")
@@ -1249,6 +1303,10 @@ namespace Inward.Migrations.Postgres.Migrations
                     b.Property<int?>("LocationId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("TenureBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.HasKey("SurveyId", "EmployeeId");
 
                     b.HasIndex("EmployeeId");
@@ -1346,6 +1404,53 @@ namespace Inward.Migrations.Postgres.Migrations
                     b.ToTable("SurveyQuestions", (string)null);
                 });
 
+            modelBuilder.Entity("Inward.Features.Listening.SurveyReminder", b =>
+                {
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Round")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<bool>("Emailed")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("SurveyId", "EmployeeId", "Round");
+
+                    b.HasIndex("Emailed");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.ToTable("SurveyReminders", (string)null);
+                });
+
+            modelBuilder.Entity("Inward.Features.Listening.SurveyReminderRound", b =>
+                {
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Round")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Invited")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reminded")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("SurveyId", "Round");
+
+                    b.ToTable("SurveyReminderRounds", (string)null);
+                });
+
             modelBuilder.Entity("Inward.Features.Listening.SurveyResponse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1365,6 +1470,10 @@ namespace Inward.Migrations.Postgres.Migrations
 
                     b.Property<int>("SurveyId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("TenureBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
@@ -1562,6 +1671,16 @@ namespace Inward.Migrations.Postgres.Migrations
                     b.HasIndex("TopicId", "Id");
 
                     b.ToTable("PanelPosts", (string)null);
+                });
+
+            modelBuilder.Entity("Inward.Features.Panel.PanelSurvey", b =>
+                {
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SurveyId");
+
+                    b.ToTable("PanelSurveys", (string)null);
                 });
 
             modelBuilder.Entity("Inward.Features.Panel.PanelTopic", b =>
@@ -3839,6 +3958,21 @@ namespace Inward.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Inward.Features.Listening.Pulses.SurveyCycle", b =>
+                {
+                    b.HasOne("Inward.Features.Listening.Pulses.SurveySeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Inward.Features.Listening.Survey", null)
+                        .WithOne()
+                        .HasForeignKey("Inward.Features.Listening.Pulses.SurveyCycle", "SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Inward.Features.Listening.SurveyAnswer", b =>
                 {
                     b.HasOne("Inward.Features.Listening.SurveyQuestion", null)
@@ -3918,6 +4052,30 @@ namespace Inward.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Inward.Features.Listening.SurveyReminder", b =>
+                {
+                    b.HasOne("Inward.Features.People.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Inward.Features.Listening.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inward.Features.Listening.SurveyReminderRound", b =>
+                {
+                    b.HasOne("Inward.Features.Listening.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Inward.Features.Listening.SurveyResponse", b =>
                 {
                     b.HasOne("Inward.Features.Listening.Survey", null)
@@ -3964,6 +4122,15 @@ namespace Inward.Migrations.Postgres.Migrations
                     b.HasOne("Inward.Features.Panel.PanelTopic", null)
                         .WithMany()
                         .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inward.Features.Panel.PanelSurvey", b =>
+                {
+                    b.HasOne("Inward.Features.Listening.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

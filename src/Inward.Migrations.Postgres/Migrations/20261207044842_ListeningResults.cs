@@ -7,11 +7,38 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Inward.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class Pulses : Migration
+    public partial class ListeningResults : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "TenureBand",
+                table: "SurveyResponses",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "AboutDepartmentId",
+                table: "SurveyQuestions",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsExpectation",
+                table: "SurveyQuestions",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TenureBand",
+                table: "SurveyMembers",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "SurveySeries",
                 columns: table => new
@@ -55,20 +82,57 @@ namespace Inward.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SurveyQuestions_AboutDepartmentId",
+                table: "SurveyQuestions",
+                column: "AboutDepartmentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SurveyCycles_SeriesId_Number",
                 table: "SurveyCycles",
                 columns: new[] { "SeriesId", "Number" },
                 unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_SurveyQuestions_Departments_AboutDepartmentId",
+                table: "SurveyQuestions",
+                column: "AboutDepartmentId",
+                principalTable: "Departments",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_SurveyQuestions_Departments_AboutDepartmentId",
+                table: "SurveyQuestions");
+
             migrationBuilder.DropTable(
                 name: "SurveyCycles");
 
             migrationBuilder.DropTable(
                 name: "SurveySeries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_SurveyQuestions_AboutDepartmentId",
+                table: "SurveyQuestions");
+
+            migrationBuilder.DropColumn(
+                name: "TenureBand",
+                table: "SurveyResponses");
+
+            migrationBuilder.DropColumn(
+                name: "AboutDepartmentId",
+                table: "SurveyQuestions");
+
+            migrationBuilder.DropColumn(
+                name: "IsExpectation",
+                table: "SurveyQuestions");
+
+            migrationBuilder.DropColumn(
+                name: "TenureBand",
+                table: "SurveyMembers");
         }
     }
 }
