@@ -15,6 +15,7 @@
 #                         30 items, 50 departments), then single renders of the results page (HR cookie), the results API
 #                         (company and one department) and the XLSX export: median of 5 curl requests after a warm-up, and
 #                         /hello with wrk at 10 connections in the same run, BENCH_REPEAT times (default 3)
+# BENCH_APP_ARGS: extra app settings for the measured run (e.g. --Surveys:ResultsCacheMinutes=0 for uncached survey results);
 # BENCH_DURATION (seconds per wrk run, default 10), BENCH_POSTS (default 100000); BENCH_DATA=DIR keeps the seeded data
 # in DIR and reuses it on the next run (seeding is skipped when DIR/inward.db exists).
 set -euo pipefail
@@ -84,7 +85,7 @@ fi
 
 # 3. HTTP: the app on the 10,000-employee data with the demo accounts.
 (cd src/Inward && exec dotnet "../../$app" --demo "--Inward:DataDirectory=$data" --urls "http://127.0.0.1:$port" --Jobs:PollSeconds=1 \
-  --RateLimits:ApiPerMinute=1000000000 --Logging:LogLevel:Default=Warning > "$work/app.log" 2>&1 & echo $! > "$work/pid")
+  --RateLimits:ApiPerMinute=1000000000 --Logging:LogLevel:Default=Warning ${BENCH_APP_ARGS:-} > "$work/app.log" 2>&1 & echo $! > "$work/pid")
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.3; done
 if [ "$mode" = all ]; then
   token=$(inward token create --user admin@demo.example --name bench "--Inward:DataDirectory=$data" | grep -o 'inw_[A-Za-z0-9_-]*' | head -1)
@@ -234,7 +235,7 @@ if [ "$mode" = all ]; then
 fi
 
 {
-  echo "### Run $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(dotnet --version) SDK, $(case $mode in feed) echo "feed only (bench/run.sh feed), wrk" ;; learning) echo "learning only (bench/run.sh learning), wrk" ;; surveys) echo "surveys only (bench/run.sh surveys), curl and wrk" ;; *) echo "wrk -t2 -c64 -d${duration}s" ;; esac) on the same machine"
+  echo "### Run $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(dotnet --version) SDK, $(case $mode in feed) echo "feed only (bench/run.sh feed), wrk" ;; learning) echo "learning only (bench/run.sh learning), wrk" ;; surveys) echo "surveys only (bench/run.sh surveys), curl and wrk" ;; *) echo "wrk -t2 -c64 -d${duration}s" ;; esac)${BENCH_APP_ARGS:+, app started with $BENCH_APP_ARGS} on the same machine"
   echo
   echo "| measurement | result |"
   echo "|---|---|"

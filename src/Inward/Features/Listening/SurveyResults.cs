@@ -76,7 +76,7 @@ public enum ResultsAccess
 /// answered by fewer than k hidden. HR and admins (ManageSurveys) see every group; a manager sees their own department
 /// and what lies below it; nobody else sees results.
 /// </summary>
-public sealed class SurveyResults(InwardDbContext db, SurveyResponding forms, TimeProvider clock, IMemoryCache cache)
+public sealed class SurveyResults(InwardDbContext db, SurveyResponding forms, TimeProvider clock, IMemoryCache cache, IConfiguration configuration)
 {
     private const int CompanyNode = 0;
 
@@ -182,10 +182,12 @@ public sealed class SurveyResults(InwardDbContext db, SurveyResponding forms, Ti
             .ToListAsync(ct);
         // A closed survey never takes another answer (closing is final), so its arrays are kept a while: every later view,
         // filter and export of it reads them instead of 300,000 rows. Open surveys are always read afresh.
-        var data = survey.Status == SurveyStatus.Closed
+        // Surveys:ResultsCacheMinutes = 0 turns the cache off (small servers short of memory; the benchmark's uncached run).
+        var cacheMinutes = configuration.GetValue("Surveys:ResultsCacheMinutes", 10);
+        var data = survey.Status == SurveyStatus.Closed && cacheMinutes > 0
             ? (await cache.GetOrCreateAsync(("survey-results-data", surveyId), entry =>
             {
-                entry.SlidingExpiration = TimeSpan.FromMinutes(10);
+                entry.SlidingExpiration = TimeSpan.FromMinutes(cacheMinutes);
                 return SurveyResultData.LoadAsync(db, surveyId, questions, true, ct);
             }))!
             : await SurveyResultData.LoadAsync(db, surveyId, questions, answersVisible, ct);
