@@ -387,7 +387,7 @@ public static class FilterGuard
                 }
             }
         }
-        var echelon = Echelon(rows, atoms.Count);
+        var echelon = AnonymityGuard.ReducedRows(rows, atoms.Count);
         bool Solvable(double[] target) => Reduce(echelon, target).All(x => Math.Abs(x) < 1e-7);
         bool Small(int count) => count > 0 && !AnonymityGuard.MayShow(count, k);
 
@@ -469,51 +469,6 @@ public static class FilterGuard
         var pick = candidates.Any(c => c.Near) ? candidates.Where(c => c.Near).MinBy(c => c.Count) : candidates.MinBy(c => c.Count);
         pick.Hide();
         return true;
-    }
-
-    /// <summary>Row echelon form with unit pivots, as (pivot column, row) in column order.</summary>
-    private static List<(int Pivot, double[] Row)> Echelon(List<double[]> m, int width)
-    {
-        var result = new List<(int, double[])>();
-        var lead = 0;
-        for (var col = 0; col < width && lead < m.Count; col++)
-        {
-            var pick = -1;
-            for (var i = lead; i < m.Count; i++)
-            {
-                if (Math.Abs(m[i][col]) > 1e-9)
-                {
-                    pick = i;
-                    break;
-                }
-            }
-            if (pick < 0)
-            {
-                continue;
-            }
-            (m[lead], m[pick]) = (m[pick], m[lead]);
-            var pivotRow = m[lead];
-            var p = pivotRow[col];
-            for (var j = col; j < width; j++)
-            {
-                pivotRow[j] /= p;
-            }
-            for (var i = lead + 1; i < m.Count; i++)
-            {
-                var row = m[i];
-                var f = row[col];
-                if (Math.Abs(f) > 1e-9)
-                {
-                    for (var j = col; j < width; j++)
-                    {
-                        row[j] -= f * pivotRow[j];
-                    }
-                }
-            }
-            result.Add((col, pivotRow));
-            lead++;
-        }
-        return result;
     }
 
     private static double[] Reduce(List<(int Pivot, double[] Row)> echelon, double[] target)
