@@ -146,6 +146,19 @@ public sealed class ServiceQualityTests(Apps apps) : IntegrationTest(apps)
         Assert.Contains("gap −1.0", html, StringComparison.Ordinal);
         Assert.Contains("Weakest link", html, StringComparison.Ordinal);
 
+        // The whole-company export carries the same matrix: a line per cell (group: the served department) and per row total.
+        var names = await TestAccounts.WithDbAsync(app, d => d.Departments.AsNoTracking().ToDictionaryAsync(x => x.Id, x => x.Name));
+        var csv = await (await app.SignedInAsync(ServiceQualityWorld.Hr)).GetStringAsync($"/surveys/{world.Survey}/export");
+        string[] Line(string served, int serving) => Assert.Single(csv.Split('\n').Select(l => l.TrimEnd('\r').Split(',')),
+            c => c[0] == "Service quality" && c[1] == served && c[2] == names[serving]);
+        Assert.Equal(["5", "5.00", "60"], Line(names[world.B], world.A)[4..7]);
+        Assert.Equal("'-1.00", Line(names[world.B], world.A)[16]); // defused like every CSV cell that starts with a minus
+        Assert.Equal("weakest link of a chain", Line(names[world.B], world.C)[13]);
+        Assert.Equal(["", "", "", "fewer than 5 responses"], Line(names[world.C], world.A)[4..7].Append(Line(names[world.C], world.A)[13]));
+        Assert.Equal("fewer than 5 responses", Line("All internal customers", world.A)[13]);
+        Assert.Equal("2.00", Line("All internal customers", world.D)[5]);
+        Assert.DoesNotContain(csv.Split('\n'), l => l.StartsWith($"Service quality,{names[world.C]},{names[world.D]},", StringComparison.Ordinal)); // no link
+
         // Metrics: one per link, suppressed below k.
         await using var scope = app.Services.CreateAsyncScope();
         var registry = scope.ServiceProvider.GetRequiredService<MetricRegistry>();

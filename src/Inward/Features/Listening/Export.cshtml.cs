@@ -15,52 +15,56 @@ namespace Inward.Features.Listening;
 /// by <see cref="CsvSafe"/> in both formats. Every export is audited.
 /// </summary>
 [RequireCapability(Capability.UseIntranet)]
-public sealed class ExportModel(SurveyResults results, AuditLog audit) : PageModel
+public sealed class ExportModel(SurveyResults results, ServiceQualityResults serviceQuality, AuditLog audit) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id, int? department, int? location, string? tenure, CancellationToken ct)
     {
-        var (outcome, view) = await ExportAsync(id, department, location, tenure, "csv", ct);
-        return outcome ?? File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv(view!))).ToArray(), "text/csv; charset=utf-8",
+        var (outcome, view, matrix) = await ExportAsync(id, department, location, tenure, "csv", ct);
+        return outcome ?? File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv(view!, matrix))).ToArray(), "text/csv; charset=utf-8",
             $"survey-{id}-results.csv");
     }
 
     public async Task<IActionResult> OnGetXlsxAsync(int id, int? department, int? location, string? tenure, CancellationToken ct)
     {
-        var (outcome, view) = await ExportAsync(id, department, location, tenure, "xlsx", ct);
-        return outcome ?? File(await Xlsx(view!, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"survey-{id}-results.xlsx");
+        var (outcome, view, matrix) = await ExportAsync(id, department, location, tenure, "xlsx", ct);
+        return outcome ?? File(await Xlsx(view!, ct, matrix), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"survey-{id}-results.xlsx");
     }
 
-    /// <summary>The view to export, or the refusal (404, 403, 400 for a bad or refused filter); audits what is exported.</summary>
-    private async Task<(IActionResult? Outcome, SurveyResultsView? View)> ExportAsync(int id, int? department, int? location, string? tenure, string format,
+    /// <summary>
+    /// The view to export, or the refusal (404, 403, 400 for a bad or refused filter); audits what is exported. The whole
+    /// group's export (no department or filter chosen) also carries the internal service quality matrix, as the page shows it.
+    /// </summary>
+    private async Task<(IActionResult? Outcome, SurveyResultsView? View, ServiceQualityView? Matrix)> ExportAsync(int id, int? department, int? location, string? tenure, string format,
         CancellationToken ct)
     {
         if (!ResultFilterQuery.TryParse(location, tenure, out var filter))
         {
-            return (BadRequest(new ProblemDetails { Status = 400, Title = "Bad request", Detail = ResultFilterQuery.BadTenure }), null);
+            return (BadRequest(new ProblemDetails { Status = 400, Title = "Bad request", Detail = ResultFilterQuery.BadTenure }), null, null);
         }
         var (access, view) = await results.ForAsync(id, User, department, filter, CultureInfo.InvariantCulture, ct);
         switch (access)
         {
             case ResultsAccess.NotFound:
-                return (NotFound(), null);
+                return (NotFound(), null, null);
             case ResultsAccess.Forbidden:
-                return (Forbid(), null);
+                return (Forbid(), null, null);
             case ResultsAccess.FilterRefused:
-                return (BadRequest(new ProblemDetails { Status = 400, Title = "Filter not available", Detail = ResultFilterQuery.Refused }), null);
+                return (BadRequest(new ProblemDetails { Status = 400, Title = "Filter not available", Detail = ResultFilterQuery.Refused }), null, null);
         }
+        var matrix = department is null && filter is null ? (await serviceQuality.ForAsync(id, User, ct)).View : null;
         await audit.RecordAsync("SurveyResultsExported", nameof(Survey), id.ToString(CultureInfo.InvariantCulture),
             new { Department = department, Location = location, Tenure = filter?.Tenure?.ToString(), Format = format });
-        return (null, view);
+        return (null, view, matrix);
     }
 
     /// <summary>Pure: the same lines as <see cref="Csv"/> as one worksheet; numbers as numbers, every text defused like a CSV cell.</summary>
-    public static async Task<byte[]> Xlsx(SurveyResultsView v, CancellationToken ct)
+    public static async Task<byte[]> Xlsx(SurveyResultsView v, CancellationToken ct, ServiceQualityView? matrix = null)
     {
         using var stream = new MemoryStream();
         await using (var spreadsheet = await Spreadsheet.CreateNewAsync(stream, cancellationToken: ct))
         {
             await spreadsheet.StartWorksheetAsync("Results", token: ct);
-            foreach (var row in Rows(v))
+            foreach (var row in Rows(v, matrix))
             {
                 await spreadsheet.AddRowAsync([.. row.Select(Cell)], ct);
             }
@@ -77,10 +81,10 @@ public sealed class ExportModel(SurveyResults results, AuditLog audit) : PageMod
             : new DataCell(CsvSafe.Defuse(text));
 
     /// <summary>Pure: the results as CSV text (<see cref="Rows"/>).</summary>
-    public static string Csv(SurveyResultsView v)
+    public static string Csv(SurveyResultsView v, ServiceQualityView? matrix = null)
     {
         var csv = new StringBuilder();
-        foreach (var row in Rows(v))
+        foreach (var row in Rows(v, matrix))
         {
             csv.Append(CsvSafe.Row(row));
         }
@@ -89,15 +93,16 @@ public sealed class ExportModel(SurveyResults results, AuditLog audit) : PageMod
 
     /// <summary>
     /// Pure: one line per question, dimension and department; a suppressed figure is the text "fewer than k responses". A
-    /// filtered group is named with its filters; where the company is compared, its figure and the difference follow.
+    /// filtered group is named with its filters; where the company is compared, its figure and the difference follow. The
+    /// service quality matrix, when given, adds a line per shown or suppressed cell and row total (group: the served department).
     /// </summary>
-    public static IReadOnlyList<string?[]> Rows(SurveyResultsView v)
+    public static IReadOnlyList<string?[]> Rows(SurveyResultsView v, ServiceQualityView? matrix = null)
     {
         var hidden = $"fewer than {v.Threshold.ToString(CultureInfo.InvariantCulture)} responses";
         static string N(double? x, string format = "0.00") => x is { } value ? value.ToString(format, CultureInfo.InvariantCulture) : "";
         var csv = new List<string?[]>();
         csv.Add(["Section", "Group", "Item", "Dimension", "Respondents", "Mean", "Favourable %", "Neutral %", "Unfavourable %", "eNPS",
-            "Margin of error", "Cronbach alpha", "Participation %", "Note", "Company", "Difference"]);
+            "Margin of error", "Cronbach alpha", "Participation %", "Note", "Company", "Difference", "Gap (P − E)"]);
         var filters = v.Filter is { } f ? string.Concat(new[] { v.FilterLocationName, f.Tenure is { } t ? TenureBands.Label(t) : null }.OfType<string>().Select(x => " · " + x)) : "";
         var group = (v.DepartmentId is null ? "Whole company" : v.GroupName) + filters;
         string?[] Compared(int? question, string? dimension) =>
@@ -156,6 +161,25 @@ public sealed class ExportModel(SurveyResults results, AuditLog audit) : PageMod
             foreach (var cell in row.Cells)
             {
                 csv.Add(["Heatmap", name, "", cell.Dimension, "", "", N(cell.Favourable, "0"), "", "", "", "", "", "", cell.Favourable is null ? hidden : ""]);
+            }
+        }
+        if (matrix is { HasItems: true, AnswersVisible: true })
+        {
+            var served = matrix.Served.ToDictionary(d => d.Id, d => d.Name);
+            string?[] Line(string group, string serving, ServiceQualityScore score, bool weakest) => score.State == ServiceQualityState.Shown
+                ? ["Service quality", group, serving, "", score.Respondents?.ToString(CultureInfo.InvariantCulture), N(score.Mean), N(score.Favourable, "0"),
+                    "", "", "", "", "", "", weakest ? "weakest link of a chain" : "", "", "", N(score.Gap)]
+                : ["Service quality", group, serving, "", "", "", "", "", "", "", "", "", "", hidden];
+            foreach (var row in matrix.Rows)
+            {
+                foreach (var cell in row.Cells.Where(c => c.Score.State is ServiceQualityState.Shown or ServiceQualityState.Suppressed))
+                {
+                    csv.Add(Line(served[cell.ServedDepartmentId], row.Name, cell.Score, cell.WeakestLink));
+                }
+                if (row.Total.State is ServiceQualityState.Shown or ServiceQualityState.Suppressed)
+                {
+                    csv.Add(Line("All internal customers", row.Name, row.Total, false));
+                }
             }
         }
         return csv;
