@@ -119,8 +119,8 @@ public sealed class ServiceQualityResults(InwardDbContext db, SurveyResults resu
         }
         var departments = await db.Departments.AsNoTracking().Select(d => new { d.Id, d.Name, d.ParentId }).ToListAsync(ct);
         var names = departments.ToDictionary(d => d.Id, d => d.Name);
-        var parentOf = departments.ToDictionary(d => d.Id, d => d.ParentId);
-        var inScope = root is { } r0 ? departments.Select(d => d.Id).Where(d => Within(d, r0, parentOf)).ToHashSet() : null;
+        var tree = new Audiences.DepartmentTree(departments.Select(d => (d.Id, d.ParentId)));
+        var inScope = root is { } r0 ? departments.Select(d => d.Id).Where(d => tree.IsWithin(d, r0)).ToHashSet() : null;
 
         var links = (await db.Set<ServiceEdge>().AsNoTracking().Select(e => new { e.FromDepartmentId, e.ToDepartmentId }).ToListAsync(ct))
             .Select(e => new ServiceLink(e.FromDepartmentId, e.ToDepartmentId)).ToHashSet();
@@ -253,18 +253,4 @@ public sealed class ServiceQualityResults(InwardDbContext db, SurveyResults resu
         (await db.Employees.AsNoTracking().Where(e => e.IsActive && e.DepartmentId != null).GroupBy(e => e.DepartmentId!.Value)
             .Select(g => new { g.Key, All = g.Count(), Front = g.Count(e => e.IsFrontline) }).ToListAsync(ct))
         .Where(x => x.Front > 0 && 2 * x.Front >= x.All).Select(x => x.Key).ToHashSet();
-
-    private static bool Within(int node, int ancestor, Dictionary<int, int?> parentOf)
-    {
-        // Bounded by the number of departments, so a loop in the parent links cannot make this spin.
-        int? current = node;
-        for (var steps = 0; current is { } c && steps <= parentOf.Count; current = parentOf.GetValueOrDefault(c), steps++)
-        {
-            if (c == ancestor)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
 }
