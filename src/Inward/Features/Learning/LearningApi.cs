@@ -255,26 +255,41 @@ public static class LearningApi
             r.RecertifyMonths, status), null);
     }
 
-    [EndpointSummary("Create a course (ManageLearning)")]
-    public static async Task<Results<Created<CourseResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(CourseAuthoring authoring,
-        CourseCatalogue catalogue, InwardDbContext db, HttpContext http, CancellationToken ct)
+    /// <summary>
+    /// The body of a course create or change, read and checked (<paramref name="id"/>: the course being changed, whose lessons
+    /// and quiz decide whether it may be published): the input, or the validation problem, or the unreadable-body problem.
+    /// </summary>
+    private static async Task<(CourseInput? Input, ValidationProblem? Invalid, ProblemHttpResult? Problem)> CheckedCourseAsync(CourseAuthoring authoring,
+        HttpContext http, int? id, CancellationToken ct)
     {
         var (request, problem) = await JsonBody.ReadAsync<CourseRequest>(http.Request, ct);
         if (problem is not null)
         {
-            return problem;
+            return (null, null, problem);
         }
         var (input, errors) = CourseInputOf(request!, http);
         if (input is null)
         {
-            return TypedResults.ValidationProblem(errors!);
+            return (null, TypedResults.ValidationProblem(errors!), null);
         }
-        var problems = await authoring.CheckCourseAsync(input, null, ct);
-        if (problems.Count > 0)
+        var problems = await authoring.CheckCourseAsync(input, id, ct);
+        return problems.Count > 0 ? (null, Invalid(problems), null) : (input, null, null);
+    }
+
+    [EndpointSummary("Create a course (ManageLearning)")]
+    public static async Task<Results<Created<CourseResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(CourseAuthoring authoring,
+        CourseCatalogue catalogue, InwardDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var (input, invalid, problem) = await CheckedCourseAsync(authoring, http, null, ct);
+        if (problem is not null)
         {
-            return Invalid(problems);
+            return problem;
         }
-        var course = await authoring.SaveCourseAsync(input, null, ct);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+        var course = await authoring.SaveCourseAsync(input!, null, ct);
         return TypedResults.Created($"/api/v1/courses/{course.Id.ToString(CultureInfo.InvariantCulture)}",
             await CourseResponseAsync(catalogue, db, http, course, ct));
     }
@@ -288,22 +303,16 @@ public static class LearningApi
         {
             return NotFound();
         }
-        var (request, problem) = await JsonBody.ReadAsync<CourseRequest>(http.Request, ct);
+        var (input, invalid, problem) = await CheckedCourseAsync(authoring, http, id, ct);
         if (problem is not null)
         {
             return problem;
         }
-        var (input, errors) = CourseInputOf(request!, http);
-        if (input is null)
+        if (invalid is not null)
         {
-            return TypedResults.ValidationProblem(errors!);
+            return invalid;
         }
-        var problems = await authoring.CheckCourseAsync(input, id, ct);
-        if (problems.Count > 0)
-        {
-            return Invalid(problems);
-        }
-        await authoring.SaveCourseAsync(input, course, ct);
+        await authoring.SaveCourseAsync(input!, course, ct);
         return TypedResults.Ok(await CourseResponseAsync(catalogue, db, http, course, ct));
     }
 

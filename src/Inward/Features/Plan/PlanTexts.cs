@@ -57,7 +57,7 @@ public static class PlanTexts
     public static string Of(IStringLocalizer t, Platform.Metrics.MetricUnit unit) => unit switch
     {
         Platform.Metrics.MetricUnit.Percent => "%",
-        Platform.Metrics.MetricUnit.Count => t["people"],
+        Platform.Metrics.MetricUnit.Count => t["number of people"],
         Platform.Metrics.MetricUnit.Score => t["points"],
         Platform.Metrics.MetricUnit.Money => t["money"],
         _ => unit.ToString(),
