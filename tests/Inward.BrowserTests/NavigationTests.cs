@@ -44,4 +44,58 @@ public sealed class NavigationTests(BrowserFixture fixture) : BrowserTest(fixtur
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Access denied");
         await Assertions.Expect(page.Locator("table")).ToHaveCountAsync(0);
     }
+
+    [Theory]
+    [InlineData("en", "Manage")]
+    [InlineData("ar", "الإدارة")]
+    public async Task The_admin_menu_keeps_one_row_on_a_laptop_and_opens_its_management_group_on_demand(string language, string manage)
+    {
+        var page = await NewPageAsync(1280, 800);
+        await SignInAsync(page, "admin@demo.example");
+        if (language != "en")
+        {
+            await ChooseLanguageAsync(page, language);
+        }
+        try
+        {
+            // Forty links in one list wrapped into three or four rows; the folded groups keep brand, menu and tools in about two.
+            var bar = await page.Locator("header.topbar").BoundingBoxAsync();
+            Assert.True(bar!.Height < 110, $"The top bar is {bar.Height} px high.");
+            var audit = page.Locator("header nav a[href='/admin/audit']");
+            await Assertions.Expect(audit).ToBeHiddenAsync();
+
+            await page.Locator("header .submenu summary", new() { HasText = manage }).ClickAsync();
+            await Assertions.Expect(audit).ToBeVisibleAsync();
+            await AssertNoHorizontalScrollAsync(page);
+            await ScreenshotAsync(page, $"menu-manage-open-{language}");
+            await audit.ClickAsync();
+            await page.WaitForURLAsync("**/admin/audit");
+            await Assertions.Expect(page.Locator("header .submenu summary.current")).ToHaveTextAsync(manage);
+            await Assertions.Expect(page.Locator("header nav a[aria-current=page]")).ToHaveAttributeAsync("href", "/admin/audit");
+        }
+        finally
+        {
+            if (language != "en")
+            {
+                await ChooseLanguageAsync(page, "en");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_menu_groups_unfold_inside_the_open_menu()
+    {
+        var page = await NewPageAsync(360, 740, touch: true);
+        await SignInAsync(page, "hr@demo.example");
+
+        await page.Locator("details.menu > summary").TapAsync();
+        await page.Locator("header .submenu summary", new() { HasText = "Manage" }).TapAsync();
+        var surveys = page.Locator("header nav a[href='/surveys/manage']");
+        await Assertions.Expect(surveys).ToBeVisibleAsync();
+        await AssertNoHorizontalScrollAsync(page);
+        await ScreenshotAsync(page, "menu-phone-manage-open-en");
+        await surveys.TapAsync();
+        await page.WaitForURLAsync("**/surveys/manage");
+        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+    }
 }

@@ -51,10 +51,4 @@ public sealed class PhoneTests(BrowserFixture fixture) : BrowserTest(fixture)
         await AssertNoHorizontalScrollAsync(page);
         await ScreenshotAsync(page, "departments-phone-en");
     }
-
-    private static async Task AssertNoHorizontalScrollAsync(IPage page)
-    {
-        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        Assert.True(scrollWidth <= Width + 2, $"{page.Url} is {scrollWidth} px wide on a {Width} px screen.");
-    }
 }

@@ -43,9 +43,17 @@ public abstract partial class BrowserTest(BrowserFixture fixture) : IAsyncLifeti
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
     }
 
+    /// <summary>The page is no wider than the screen (nothing to scroll sideways).</summary>
+    protected static async Task AssertNoHorizontalScrollAsync(IPage page)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 2, $"{page.Url} is {overflow} px wider than the screen.");
+    }
+
     /// <summary>The texts of the main navigation's links, in order.</summary>
     protected static async Task<string[]> NavigationAsync(IPage page) =>
-        [.. (await page.Locator("header nav a").AllInnerTextsAsync()).Select(t => t.Trim())];
+        // Text content, not inner text: links inside a folded menu group count too.
+        [.. (await page.Locator("header nav a").AllTextContentsAsync()).Select(t => t.Trim())];
 
     protected static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions
