@@ -232,11 +232,18 @@ public sealed class SurveyResults(InwardDbContext db, SurveyResponding forms, Ti
         Func<int, int, bool> figureShown = (_, _) => true;
         if (filter is not null)
         {
-            var decision = new FilterDecision(filter, order, CompanyNode, parentOf, shown, data, NodeOf, k,
-                [.. questions.Select(q => (Func<int, bool>)(i => data.Present[q.Id][i])),
-                 .. dimensionNames.Select(d => (Func<int, bool>)(i => itemsOf[d].Any(q => data.Values[q.Id][i] != SurveyResultData.NoValue)))]);
-            visible = decision.Group;
-            figureShown = decision.Figure;
+            FilterDecision Decide() => new(order, CompanyNode, parentOf, shown, data, NodeOf, k, Answering(data, questions, [.. dimensionNames.Select(d => itemsOf[d])]));
+            // Like its arrays, a closed survey's decision cannot go stale while k and the department tree stay as they were
+            // (both are in the key), so every filter of it shares one decision.
+            var decision = survey.Status == SurveyStatus.Closed && cacheMinutes > 0
+                ? cache.GetOrCreate(("survey-filter-decision", surveyId, k, string.Join(',', order.Select(n => $"{n}<{parentOf.GetValueOrDefault(n)}"))), entry =>
+                {
+                    entry.SlidingExpiration = TimeSpan.FromMinutes(cacheMinutes);
+                    return Decide();
+                })!
+                : Decide();
+            visible = n => decision.Group(filter, n);
+            figureShown = (n, figure) => decision.Figure(filter, n, figure);
             if (!visible(node))
             {
                 return (ResultsAccess.FilterRefused, null);
@@ -351,6 +358,14 @@ public sealed class SurveyResults(InwardDbContext db, SurveyResponding forms, Ti
         };
         return (ResultsAccess.Allowed, view);
     }
+
+    /// <summary>
+    /// Per figure of a filtered group, who answered it: each question, then each dimension (any of its items). Static, so a
+    /// cached <see cref="FilterDecision"/> holds the survey's arrays and nothing of the request.
+    /// </summary>
+    private static List<Func<int, bool>> Answering(SurveyResultData data, List<SurveyQuestion> questions, List<IReadOnlyList<SurveyQuestion>> dimensions) =>
+        [.. questions.Select(q => (Func<int, bool>)(i => data.Present[q.Id][i])),
+         .. dimensions.Select(items => (Func<int, bool>)(i => items.Any(q => data.Values[q.Id][i] != SurveyResultData.NoValue)))];
 
     /// <summary>The figure a question is compared on: % favourable for Likert items, the score for eNPS.</summary>
     private static double? Headline(QuestionResult q) => q.Suppressed ? null : q.Likert is { } l ? 100 * l.Favourable : q.NetPromoter?.Score;
