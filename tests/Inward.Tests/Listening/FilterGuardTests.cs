@@ -238,6 +238,10 @@ public sealed class FilterGuardTests
             var input = RandomCompany(random, 14, 4, 4, 10);
             var v = FilterGuard.Compute(input);
             Assert.Empty(SparseAttacker.Solvable(input, v, K));
+            if (input.Direct.Length <= 100)
+            {
+                AssertNothingSmallSolvable(input, v);
+            }
             shown += ShownCells(v);
         }
         // Safe by refusing everything would pass the line above: the guard must still show filtered groups.

@@ -233,10 +233,11 @@ public sealed class SurveyResults(InwardDbContext db, SurveyResponding forms, Ti
         if (filter is not null)
         {
             FilterDecision Decide() => new(order, CompanyNode, parentOf, shown, data, NodeOf, k, Answering(data, questions, [.. dimensionNames.Select(d => itemsOf[d])]));
-            // Like its arrays, a closed survey's decision cannot go stale while k and the department tree stay as they were
-            // (both are in the key), so every filter of it shares one decision.
+            // Like its arrays, a closed survey's decision cannot go stale while k, the department tree (its order too) and the
+            // departments shown stay as they were (all in the key), so every filter of it shares one decision.
+            var tree = string.Join(',', order.Select(n => $"{n}<{parentOf.GetValueOrDefault(n)}{(shown.Contains(n) ? "+" : "")}"));
             var decision = survey.Status == SurveyStatus.Closed && cacheMinutes > 0
-                ? cache.GetOrCreate(("survey-filter-decision", surveyId, k, string.Join(',', order.Select(n => $"{n}<{parentOf.GetValueOrDefault(n)}"))), entry =>
+                ? cache.GetOrCreate(("survey-filter-decision", surveyId, k, tree), entry =>
                 {
                     entry.SlidingExpiration = TimeSpan.FromMinutes(cacheMinutes);
                     return Decide();
