@@ -205,6 +205,8 @@ if [ "$mode" = surveys ]; then
     survey_rows+=("results-page|/surveys/$survey_id/results|$(single "/surveys/$survey_id/results" -H "Cookie: $hr_cookie")|||")
     survey_rows+=("results-api|/api/v1/surveys/$survey_id/results|$(single "/api/v1/surveys/$survey_id/results" -H "Authorization: Bearer $hr_token")|||")
     survey_rows+=("results-api-department|/api/v1/surveys/$survey_id/results?department=$survey_department|$(single "/api/v1/surveys/$survey_id/results?department=$survey_department" -H "Authorization: Bearer $hr_token")|||")
+    # A filtered view: the whole company's filter decision (FilterGuard, ADR 0016), cached for a closed survey after the warm-up.
+    survey_rows+=("results-api-filtered|/api/v1/surveys/$survey_id/results?tenure=FiveYearsOrMore|$(single "/api/v1/surveys/$survey_id/results?tenure=FiveYearsOrMore" -H "Authorization: Bearer $hr_token")|||")
     survey_rows+=("export-xlsx|/surveys/$survey_id/export?handler=Xlsx|$(single "/surveys/$survey_id/export?handler=Xlsx" -H "Cookie: $hr_cookie")|||")
   done
 fi

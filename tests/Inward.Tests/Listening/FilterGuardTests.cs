@@ -178,32 +178,271 @@ public sealed class FilterGuardTests
         }
     }
 
-    [Fact]
-    public void Too_many_groups_for_the_exact_check_means_no_filter_is_shown()
+    /// <summary>A random company: a random tree, counts 0..max−1 per node × location × band (a quarter empty), k = 5.</summary>
+    private static FilterGuard.Input RandomCompany(Random random, int maxNodes, int maxLocations, int maxBands, int maxCount)
     {
-        var nodes = 40;
-        var direct = new int[nodes, 9, 4];
-        var parent = Enumerable.Range(0, nodes).Select(n => n == 0 ? -1 : 0).ToArray();
+        var nodes = random.Next(2, maxNodes + 1);
+        var parent = new int[nodes];
+        parent[0] = -1;
         for (var n = 1; n < nodes; n++)
         {
-            for (var l = 0; l < 9; l++)
+            parent[n] = random.Next(0, n);
+        }
+        var (locations, bands) = (random.Next(1, maxLocations + 1), random.Next(1, maxBands + 1));
+        var direct = new int[nodes, locations, bands];
+        for (var n = 0; n < nodes; n++)
+        {
+            for (var l = 0; l < locations; l++)
             {
-                for (var b = 0; b < 4; b++)
+                for (var b = 0; b < bands; b++)
                 {
-                    direct[n, l, b] = 10;
+                    direct[n, l, b] = random.Next(4) == 0 ? 0 : random.Next(1, maxCount);
                 }
             }
         }
-        var v = FilterGuard.Compute(new(parent, [.. Enumerable.Repeat(true, nodes)], direct, K));
-        Assert.DoesNotContain(true, v.Location.Cast<bool>());
-        Assert.DoesNotContain(true, v.Both.Cast<bool>());
+        return WithTree(parent, direct);
+    }
+
+    /// <summary>The input with the departments shown unfiltered as the results page decides it.</summary>
+    private static FilterGuard.Input WithTree(int[] parent, int[,,] direct)
+    {
+        var nodes = parent.Length;
+        var kids = Enumerable.Range(0, nodes).Select(n => (IReadOnlyList<int>)[.. Enumerable.Range(1, nodes - 1).Where(c => parent[c] == n)]).ToArray();
+        int Direct(int n)
+        {
+            var sum = 0;
+            for (var l = 0; l < direct.GetLength(1); l++)
+            {
+                for (var b = 0; b < direct.GetLength(2); b++)
+                {
+                    sum += direct[n, l, b];
+                }
+            }
+            return sum;
+        }
+        int Subtree(int n) => Direct(n) + kids[n].Sum(Subtree);
+        var shown = AnonymityGuard.Tree(0, n => kids[n], Subtree, Direct, K);
+        return new(parent, [.. Enumerable.Range(0, nodes).Select(shown.Contains)], direct, K);
+    }
+
+    private static int ShownCells(FilterGuard.Visibility v) =>
+        v.Location.Cast<bool>().Count(x => x) + v.Band.Cast<bool>().Count(x => x) + v.Both.Cast<bool>().Count(x => x);
+
+    [Fact]
+    public void Larger_random_companies_never_leave_a_small_group_solvable_for_the_sparse_attacker()
+    {
+        var random = new Random(7);
+        var shown = 0;
+        for (var run = 0; run < 80; run++)
+        {
+            var input = RandomCompany(random, 14, 4, 4, 10);
+            var v = FilterGuard.Compute(input);
+            Assert.Empty(SparseAttacker.Solvable(input, v, K));
+            if (input.Direct.Length <= 100)
+            {
+                AssertNothingSmallSolvable(input, v);
+            }
+            shown += ShownCells(v);
+        }
+        // Safe by refusing everything would pass the line above: the guard must still show filtered groups.
+        Assert.True(shown > 500, $"only {shown} filtered groups shown over 80 companies");
+    }
+
+    [Fact]
+    public void The_sparse_attacker_finds_leaks_when_every_filtered_group_of_k_or_more_is_shown()
+    {
+        // Showing every cell of ≥ k leaks in many random companies; the attacker must see it, or its silence means nothing.
+        var random = new Random(11);
+        var leaks = 0;
+        for (var run = 0; run < 40; run++)
+        {
+            var input = RandomCompany(random, 8, 3, 3, 10);
+            var (nodes, locations, bands) = (input.Parent.Length, input.Direct.GetLength(1), input.Direct.GetLength(2));
+            var sub = (int[,,])input.Direct.Clone();
+            for (var n = nodes - 1; n > 0; n--)
+            {
+                for (var l = 0; l < locations; l++)
+                {
+                    for (var b = 0; b < bands; b++)
+                    {
+                        sub[input.Parent[n], l, b] += sub[n, l, b];
+                    }
+                }
+            }
+            var all = new FilterGuard.Visibility(new bool[nodes, locations], new bool[nodes, bands], new bool[nodes, locations, bands]);
+            for (var n = 0; n < nodes; n++)
+            {
+                for (var l = 0; l < locations; l++)
+                {
+                    var location = Enumerable.Range(0, bands).Sum(b => sub[n, l, b]);
+                    all.Location[n, l] = input.Shown[n] && location >= K;
+                    for (var b = 0; b < bands; b++)
+                    {
+                        all.Both[n, l, b] = input.Shown[n] && sub[n, l, b] >= K;
+                    }
+                }
+                for (var b = 0; b < bands; b++)
+                {
+                    all.Band[n, b] = input.Shown[n] && Enumerable.Range(0, locations).Sum(l => sub[n, l, b]) >= K;
+                }
+            }
+            var found = SparseAttacker.Solvable(input, all, K);
+            leaks += found.Count > 0 ? 1 : 0;
+            // The dense attacker agrees with the sparse one.
+            Assert.Equal(found.Count > 0, !Safe(input, all));
+        }
+        Assert.True(leaks > 10, $"the attacker found leaks in only {leaks} of 40 companies");
+    }
+
+    [Fact]
+    public void A_company_of_10000_over_50_departments_8_locations_and_5_bands_is_decided_and_nothing_small_is_solvable()
+    {
+        // As the benchmark company: a dozen departments under the company, teams beneath them, 10,000 respondents.
+        var random = new Random(20261207);
+        var parent = new List<int> { -1 };
+        for (var top = 0; top < 12; top++)
+        {
+            var index = parent.Count;
+            parent.Add(0);
+            for (var team = 0; team < (top < 2 ? 4 : 3); team++)
+            {
+                parent.Add(index);
+            }
+        }
+        var (nodes, locations, bands) = (parent.Count, 9, 5);
+        var direct = new int[nodes, locations, bands];
+        double[] locationWeight = [.. Enumerable.Range(0, locations).Select(l => l == locations - 1 ? 0.02 : 0.2 + random.NextDouble())];
+        double[] bandWeight = [0.15, 0.3, 0.25, 0.29, 0.01];
+        double[] nodeWeight = [.. Enumerable.Range(0, nodes).Select(n => n == 0 ? 0 : 0.3 + random.NextDouble())];
+        int Pick(double[] weights)
+        {
+            var r = random.NextDouble() * weights.Sum();
+            for (var i = 0; i < weights.Length; i++)
+            {
+                if ((r -= weights[i]) <= 0)
+                {
+                    return i;
+                }
+            }
+            return weights.Length - 1;
+        }
+        for (var person = 0; person < 10_000; person++)
+        {
+            direct[Pick(nodeWeight), Pick(locationWeight), Pick(bandWeight)]++;
+        }
+        Assert.Equal(51, nodes);
+        Assert.True(direct.Cast<int>().Count(c => c > 0) >= 1_500);
+
+        var input = WithTree([.. parent], direct);
+        var v = FilterGuard.Compute(input);
+        Assert.Empty(SparseAttacker.Solvable(input, v, K));
+        // Decided, not refused wholesale: most departments can be filtered by location and by band.
+        Assert.True(Enumerable.Range(1, nodes - 1).Count(n => Enumerable.Range(0, locations - 1).Any(l => v.Location[n, l])) > 40);
+        Assert.True(ShownCells(v) > 500, $"only {ShownCells(v)} filtered groups shown");
+    }
+
+    /// <summary>
+    /// Counts of those who answered an optional question: each cell keeps a random share of its respondents (sometimes
+    /// all, sometimes none).
+    /// </summary>
+    private static int[,,] Answered(Random random, int[,,] direct)
+    {
+        var answered = (int[,,])direct.Clone();
+        for (var n = 0; n < direct.GetLength(0); n++)
+        {
+            for (var l = 0; l < direct.GetLength(1); l++)
+            {
+                for (var b = 0; b < direct.GetLength(2); b++)
+                {
+                    answered[n, l, b] = random.Next(3) == 0 ? direct[n, l, b] : random.Next(0, direct[n, l, b] + 1);
+                }
+            }
+        }
+        return answered;
+    }
+
+    /// <summary>The unfiltered page's totals of a figure: a shown department where at least k answered.</summary>
+    private static FilterGuard.Input ForFigure(FilterGuard.Input respondents, int[,,] answered)
+    {
+        var nodes = respondents.Parent.Length;
+        var total = new int[nodes];
+        for (var n = nodes - 1; n >= 0; n--)
+        {
+            for (var l = 0; l < answered.GetLength(1); l++)
+            {
+                for (var b = 0; b < answered.GetLength(2); b++)
+                {
+                    total[n] += answered[n, l, b];
+                }
+            }
+            if (n > 0)
+            {
+                total[respondents.Parent[n]] += total[n];
+            }
+        }
+        return respondents with { Shown = [.. respondents.Shown.Select((s, n) => s && total[n] >= K)], Direct = answered };
+    }
+
+    [Fact]
+    public void A_questions_figures_in_filtered_groups_add_nothing_to_what_its_unfiltered_figures_give()
+    {
+        var random = new Random(31);
+        var (figuresShown, figuresHiddenInShownGroups) = (0, 0);
+        for (var run = 0; run < 60; run++)
+        {
+            var input = RandomCompany(random, 10, 3, 3, 12);
+            var respondents = FilterGuard.Compute(input);
+            var answered = Answered(random, input.Direct);
+            var figures = FilterGuard.ForFigures(input, respondents, [answered, input.Direct]);
+            // Everyone answered: the respondents' decision itself.
+            Assert.Equal(respondents.Both.Cast<bool>(), figures[1].Both.Cast<bool>());
+            var figure = figures[0];
+            Assert.DoesNotContain(figure.Location.Cast<bool>().Zip(respondents.Location.Cast<bool>()), x => x.First && !x.Second);
+            Assert.DoesNotContain(figure.Band.Cast<bool>().Zip(respondents.Band.Cast<bool>()), x => x.First && !x.Second);
+            Assert.DoesNotContain(figure.Both.Cast<bool>().Zip(respondents.Both.Cast<bool>()), x => x.First && !x.Second);
+            // Whatever the question's unfiltered figures already give away (differencing of departments, as in ADR 0011)
+            // is not the filters' doing; the filtered figures must add no group of 1..k−1 answerers to it.
+            var published = ForFigure(input, answered);
+            var none = new FilterGuard.Visibility(new bool[input.Parent.Length, input.Direct.GetLength(1)], new bool[input.Parent.Length, input.Direct.GetLength(2)],
+                new bool[input.Parent.Length, input.Direct.GetLength(1), input.Direct.GetLength(2)]);
+            var before = SparseAttacker.Solvable(published, none, K);
+            Assert.Empty(SparseAttacker.Solvable(published, figure, K).Except(before));
+            figuresShown += ShownCells(figure);
+            figuresHiddenInShownGroups += ShownCells(respondents) - ShownCells(figure);
+        }
+        Assert.True(figuresShown > 100, $"only {figuresShown} filtered figures shown");
+        Assert.True(figuresHiddenInShownGroups > 0, "no question figure was ever hidden in a shown filtered group");
+    }
+
+    [Fact]
+    public void An_optional_question_is_hidden_where_its_answerers_could_be_subtracted_across_locations_and_bands()
+    {
+        // One department, Warsaw and Cairo × two bands, 6 respondents each: every filtered group may be shown. The optional
+        // question was answered by all but 4 in Cairo's second band: Cairo (8) − Cairo's first band (6) would give 2.
+        var direct = new int[2, 2, 2];
+        (direct[1, 0, 0], direct[1, 0, 1], direct[1, 1, 0], direct[1, 1, 1]) = (6, 6, 6, 6);
+        var input = new FilterGuard.Input([-1, 0], [true, true], direct, K);
+        var respondents = FilterGuard.Compute(input);
+        Assert.True(respondents.Location[1, 1] && respondents.Both[1, 1, 0] && respondents.Both[1, 1, 1]);
+        var answered = (int[,,])direct.Clone();
+        answered[1, 1, 1] = 2;
+        var figure = FilterGuard.ForFigures(input, respondents, [answered])[0];
+        Assert.False(figure.Both[1, 1, 1]);
+        Assert.False(figure.Location[1, 1] && figure.Both[1, 1, 0]);
+        Assert.False(figure.Band[1, 1] && figure.Both[1, 0, 1]);
+        Assert.Empty(SparseAttacker.Solvable(ForFigure(input, answered), figure, K));
     }
 
     /// <summary>
     /// Builds what is published (each shown department's total and every shown filtered cell) as sums of atoms (a node's
     /// own members × location × band) and asserts that no atom or cell of 1..k−1 is determined by them.
     /// </summary>
-    private static void AssertNothingSmallSolvable(FilterGuard.Input input, FilterGuard.Visibility v)
+    private static void AssertNothingSmallSolvable(FilterGuard.Input input, FilterGuard.Visibility v) => Assert.Empty(DenseSolvable(input, v));
+
+    private static bool Safe(FilterGuard.Input input, FilterGuard.Visibility v) => DenseSolvable(input, v).Count == 0;
+
+    /// <summary>The groups of 1..k−1 the dense attacker computes (see <see cref="AssertNothingSmallSolvable"/>).</summary>
+    private static List<string> DenseSolvable(FilterGuard.Input input, FilterGuard.Visibility v)
     {
         var (parent, shown, direct) = (input.Parent, input.Shown, input.Direct);
         int nodes = parent.Length, locations = direct.GetLength(1), bands = direct.GetLength(2);
@@ -263,18 +502,12 @@ public sealed class FilterGuardTests
             }
         }
         targets.AddRange(atoms.Select((a, i) => ($"atom {a}", atoms.Select((_, j) => j == i ? 1L : 0L).ToArray())));
-        foreach (var (name, vector) in targets)
-        {
-            var count = Count(vector);
-            if (count is > 0 and < K)
-            {
-                Assert.False(InSpan(published, vector), $"{name} ({count} respondents) can be computed from what is shown");
-            }
-        }
+        return [.. targets.Select(t => (t.Name, t.Vector, Count: Count(t.Vector))).Where(t => t.Count is > 0 and < K && InSpan(published, t.Vector))
+            .Select(t => $"{t.Name} ({t.Count} respondents) can be computed from what is shown")];
     }
 
     /// <summary>Whether <paramref name="target"/> is a rational combination of <paramref name="rows"/> (fraction-free elimination).</summary>
-    private static bool InSpan(List<long[]> rows, long[] target)
+    internal static bool InSpan(List<long[]> rows, long[] target)
     {
         var basis = new List<(int Pivot, System.Numerics.BigInteger[] Row)>();
         System.Numerics.BigInteger[] ReduceBy(System.Numerics.BigInteger[] v)

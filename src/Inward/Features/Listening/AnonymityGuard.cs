@@ -151,8 +151,8 @@ public static class AnonymityGuard
         return null;
     }
 
-    /// <summary>Reduced row echelon form with unit pivots, as (pivot column, row) in column order (also used by <see cref="FilterGuard"/>).</summary>
-    internal static List<(int Pivot, double[] Row)> ReducedRows(List<double[]> m, int width)
+    /// <summary>Reduced row echelon form with unit pivots, as (pivot column, row) in column order.</summary>
+    private static List<(int Pivot, double[] Row)> ReducedRows(List<double[]> m, int width)
     {
         var pivots = new List<(int Pivot, double[] Row)>();
         var lead = 0;

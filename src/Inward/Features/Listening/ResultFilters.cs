@@ -98,84 +98,128 @@ public static class TenureBands
 /// other, a filtered parent split into its filtered children plus its own direct members) the hidden parts hold 0 or
 /// ≥ k respondents, and never a single non-empty part alone (a lone hidden part would be solved by subtraction and used
 /// in the next line); the smallest shown part is hidden until that holds;</item>
-/// <item>then an exact check: the respondents are split into atoms (a department unit × location × band), every published
-/// figure is a sum of atoms, and no atom nor hidden cell of 1..k−1 respondents may lie in the span of the published sums;
-/// if one does, the smallest shown cell of its value is hidden and everything is checked again.</item>
+/// <item>then an exact check (<see cref="FilterAlgebra"/>): no atom (a department unit × location × band), no hidden
+/// cell and no hidden sub-department's cell of 1..k−1 respondents may be computable from everything shown, in exact
+/// arithmetic; a published cell such a computation uses is hidden and everything is checked again.</item>
 /// </list>
-/// When the atoms are too many for the exact check (<see cref="ExactCheckLimit"/>), no filtered group is shown at all:
-/// refusing is always safe, and the caller's message does not say why.
+/// If the exact check cannot settle (an overflow, or more than <see cref="MaxRounds"/> rounds of hiding), no filtered
+/// group is shown at all: refusing is always safe, and the caller's message does not say why.
 /// </summary>
 public static class FilterGuard
 {
-    /// <summary>Non-empty atoms above which the exact check (dense elimination) would be too slow for a request.</summary>
-    public const int ExactCheckLimit = 300;
+    /// <summary>Rounds of the exact check after which everything filtered is hidden instead of searching on.</summary>
+    public const int MaxRounds = 50;
 
     /// <summary>
     /// The company as a tree of department nodes in pre-order (node 0 is the whole company, <c>parent[n] &lt; n</c>),
-    /// which nodes are shown unfiltered (<see cref="AnonymityGuard.Tree{TKey}"/>), and the respondents of each node's own
-    /// members (not its sub-departments) by location index × band index (the last index of each is "not known").
+    /// which nodes' totals are published unfiltered (<see cref="AnonymityGuard.Tree{TKey}"/>), and the respondents of each
+    /// node's own members (not its sub-departments) by location index × band index (the last index of each is "not known").
     /// </summary>
     public sealed record Input(int[] Parent, bool[] Shown, int[,,] Direct, int K);
 
     /// <summary>What may be shown: [node, location], [node, band], [node, location, band].</summary>
     public sealed record Visibility(bool[,] Location, bool[,] Band, bool[,,] Both);
 
-    public static Visibility Compute(Input input)
+    public static Visibility Compute(Input input) => Compute(input, null);
+
+    /// <summary>
+    /// As above, showing at most what <paramref name="within"/> shows: a question's figures are decided over the counts of
+    /// those who answered it, inside the decision for respondents (<see cref="ForFigures"/>).
+    /// </summary>
+    public static Visibility Compute(Input input, Visibility? within)
     {
-        var (parent, shownNode, direct, k) = (input.Parent, input.Shown, input.Direct, AnonymityGuard.Effective(input.K));
-        int nodes = parent.Length, locations = direct.GetLength(1), bands = direct.GetLength(2);
-        if (shownNode.Length != nodes || direct.GetLength(0) != nodes || Enumerable.Range(1, nodes - 1).Any(n => parent[n] < 0 || parent[n] >= n))
+        var table = new CountTable(input);
+        var k = AnonymityGuard.Effective(input.K);
+        var cells = Candidates(table, input.Shown, k, within);
+        if (!cells.Location.Cast<bool>().Any(x => x) && !cells.Band.Cast<bool>().Any(x => x))
         {
-            throw new ArgumentException("Nodes must be in pre-order with the company first.", nameof(input));
+            return cells;
         }
-        var sub = (int[,,])direct.Clone();
-        for (var n = nodes - 1; n > 0; n--)
+        try
         {
-            for (var l = 0; l < locations; l++)
+            var algebra = new FilterAlgebra(table, input.Shown, k);
+            for (var round = 0; ; round++)
             {
-                for (var b = 0; b < bands; b++)
+                HideAlongLines(table, input.Shown, cells, k);
+                if (round == MaxRounds)
                 {
-                    sub[parent[n], l, b] += sub[n, l, b];
+                    return None(table);
+                }
+                if (!algebra.HideSolvable(cells))
+                {
+                    return cells;
                 }
             }
         }
-        var kids = Enumerable.Range(0, nodes).Select(_ => new List<int>()).ToArray();
-        for (var n = 1; n < nodes; n++)
+        catch (OverflowException)
         {
-            kids[parent[n]].Add(n);
+            // The exact arithmetic could not settle it: hiding every filtered group is the one answer that is always safe.
+            return None(table);
         }
-        int SubL(int n, int l) => Enumerable.Range(0, bands).Sum(b => sub[n, l, b]);
-        int SubB(int n, int b) => Enumerable.Range(0, locations).Sum(l => sub[n, l, b]);
-        int DirectL(int n, int l) => Enumerable.Range(0, bands).Sum(b => direct[n, l, b]);
-        int DirectB(int n, int b) => Enumerable.Range(0, locations).Sum(l => direct[n, l, b]);
+    }
 
-        var cells = new Cells(nodes, locations, bands);
-        for (var n = 0; n < nodes; n++)
+    /// <summary>
+    /// Per figure (a question, a dimension), what may be shown of it in filtered groups: the same guard over the counts of
+    /// respondents who answered it (<paramref name="answered"/>: per figure, like <see cref="Input.Direct"/>), published
+    /// unfiltered only where at least k answered, and never more than <paramref name="respondents"/> shows. A figure whose
+    /// counts equal another's (typically: everyone answered) shares its decision.
+    /// </summary>
+    public static IReadOnlyList<Visibility> ForFigures(Input input, Visibility respondents, IReadOnlyList<int[,,]> answered)
+    {
+        var k = AnonymityGuard.Effective(input.K);
+        var decided = new List<(int[,,] Counts, Visibility Visibility)> { (input.Direct, respondents) };
+        var result = new List<Visibility>();
+        foreach (var counts in answered)
+        {
+            var known = decided.FirstOrDefault(d => d.Counts.Cast<int>().SequenceEqual(counts.Cast<int>()));
+            if (known.Visibility is null)
+            {
+                var table = new CountTable(input with { Direct = counts });
+                bool[] shown = [.. input.Shown.Select((s, n) => s && AnonymityGuard.MayShow(table.Total[n], k))];
+                known = (counts, Compute(new(input.Parent, shown, counts, k), respondents));
+                decided.Add(known);
+            }
+            result.Add(known.Visibility);
+        }
+        return result;
+    }
+
+    private static Visibility None(CountTable t) => new(new bool[t.Nodes, t.Locations], new bool[t.Nodes, t.Bands], new bool[t.Nodes, t.Locations, t.Bands]);
+
+    private static Visibility Candidates(CountTable t, bool[] shownNode, int k, Visibility? within)
+    {
+        var cells = None(t);
+        for (var n = 0; n < t.Nodes; n++)
         {
             if (!shownNode[n])
             {
                 continue;
             }
-            for (var l = 0; l < locations; l++)
+            for (var l = 0; l < t.Locations; l++)
             {
-                cells.Location[n, l] = AnonymityGuard.MayShow(SubL(n, l), k);
-                for (var b = 0; b < bands; b++)
+                cells.Location[n, l] = AnonymityGuard.MayShow(t.SubLocation[n, l], k) && (within?.Location[n, l] ?? true);
+                for (var b = 0; b < t.Bands; b++)
                 {
-                    cells.Both[n, l, b] = AnonymityGuard.MayShow(sub[n, l, b], k);
+                    cells.Both[n, l, b] = AnonymityGuard.MayShow(t.Sub[n, l, b], k) && (within?.Both[n, l, b] ?? true);
                 }
             }
-            for (var b = 0; b < bands; b++)
+            for (var b = 0; b < t.Bands; b++)
             {
-                cells.Band[n, b] = AnonymityGuard.MayShow(SubB(n, b), k);
+                cells.Band[n, b] = AnonymityGuard.MayShow(t.SubBand[n, b], k) && (within?.Band[n, b] ?? true);
             }
         }
+        return cells;
+    }
 
-        var atoms = Atoms(parent, shownNode, direct);
+    /// <summary>The line rules, repeated until nothing changes.</summary>
+    private static void HideAlongLines(CountTable t, bool[] shownNode, Visibility cells, int k)
+    {
+        var (locations, bands, sub) = (t.Locations, t.Bands, t.Sub);
         bool changed;
         do
         {
             changed = false;
-            for (var n = 0; n < nodes; n++)
+            for (var n = 0; n < t.Nodes; n++)
             {
                 // Pairs need their single filters; a hidden single filter hides its pairs.
                 for (var l = 0; l < locations; l++)
@@ -193,14 +237,15 @@ public static class FilterGuard
                 {
                     continue;
                 }
-                changed |= Line([.. Enumerable.Range(0, locations).Select(l => SubL(n, l))], 0, k, l => cells.Location[n, l], l => cells.Location[n, l] = false);
-                changed |= Line([.. Enumerable.Range(0, bands).Select(b => SubB(n, b))], 0, k, b => cells.Band[n, b], b => cells.Band[n, b] = false);
+                var node = n;
+                changed |= Line(Row(t.SubLocation, n), 0, k, l => cells.Location[node, l], l => cells.Location[node, l] = false);
+                changed |= Line(Row(t.SubBand, n), 0, k, b => cells.Band[node, b], b => cells.Band[node, b] = false);
                 for (var l = 0; l < locations; l++)
                 {
                     if (cells.Location[n, l])
                     {
                         var row = l;
-                        changed |= Line([.. Enumerable.Range(0, bands).Select(b => sub[n, row, b])], 0, k, b => cells.Both[n, row, b], b => cells.Both[n, row, b] = false);
+                        changed |= Line([.. Enumerable.Range(0, bands).Select(b => sub[node, row, b])], 0, k, b => cells.Both[node, row, b], b => cells.Both[node, row, b] = false);
                     }
                 }
                 for (var b = 0; b < bands; b++)
@@ -208,14 +253,14 @@ public static class FilterGuard
                     if (cells.Band[n, b])
                     {
                         var col = b;
-                        changed |= Line([.. Enumerable.Range(0, locations).Select(l => sub[n, l, col])], 0, k, l => cells.Both[n, l, col], l => cells.Both[n, l, col] = false);
+                        changed |= Line([.. Enumerable.Range(0, locations).Select(l => sub[node, l, col])], 0, k, l => cells.Both[node, l, col], l => cells.Both[node, l, col] = false);
                     }
                 }
             }
             // Down the tree, per filter value: a filtered parent is the sum of its filtered children and its own members.
-            for (var n = 0; n < nodes; n++)
+            for (var n = 0; n < t.Nodes; n++)
             {
-                var children = kids[n];
+                var children = t.Kids[n];
                 if (children.Count == 0)
                 {
                     continue;
@@ -223,68 +268,25 @@ public static class FilterGuard
                 for (var l = 0; l < locations; l++)
                 {
                     var loc = l;
-                    changed |= Down(children, cells.Location[n, l], DirectL(n, l), c => SubL(c, loc), c => cells.Location[c, loc], c => cells.Location[c, loc] = false, k);
+                    changed |= Down(children, cells.Location[n, l], t.DirectLocation[n, l], c => t.SubLocation[c, loc], c => cells.Location[c, loc], c => cells.Location[c, loc] = false, k);
                     for (var b = 0; b < bands; b++)
                     {
                         var band = b;
-                        changed |= Down(children, cells.Both[n, l, b], direct[n, l, b], c => sub[c, loc, band], c => cells.Both[c, loc, band],
+                        changed |= Down(children, cells.Both[n, l, b], t.Direct[n, l, b], c => sub[c, loc, band], c => cells.Both[c, loc, band],
                             c => cells.Both[c, loc, band] = false, k);
                     }
                 }
                 for (var b = 0; b < bands; b++)
                 {
                     var band = b;
-                    changed |= Down(children, cells.Band[n, b], DirectB(n, b), c => SubB(c, band), c => cells.Band[c, band], c => cells.Band[c, band] = false, k);
+                    changed |= Down(children, cells.Band[n, b], t.DirectBand[n, b], c => t.SubBand[c, band], c => cells.Band[c, band], c => cells.Band[c, band] = false, k);
                 }
-            }
-            if (!changed)
-            {
-                if (atoms.Count > ExactCheckLimit)
-                {
-                    return new(new bool[nodes, locations], new bool[nodes, bands], new bool[nodes, locations, bands]);
-                }
-                changed = HideOneSolvable(atoms, cells, shownNode, kids, sub, k);
             }
         }
         while (changed);
-        return new(cells.Location, cells.Band, cells.Both);
     }
 
-    private sealed class Cells(int nodes, int locations, int bands)
-    {
-        public readonly bool[,] Location = new bool[nodes, locations];
-        public readonly bool[,] Band = new bool[nodes, bands];
-        public readonly bool[,,] Both = new bool[nodes, locations, bands];
-    }
-
-    /// <summary>A non-empty group of respondents nothing published can split: a unit (a shown node with its hidden sub-departments) × location × band.</summary>
-    private sealed record Atom(int Unit, int Location, int Band, int Count);
-
-    private static List<Atom> Atoms(int[] parent, bool[] shown, int[,,] direct)
-    {
-        var unit = new int[parent.Length];
-        for (var n = 0; n < parent.Length; n++)
-        {
-            unit[n] = n == 0 || shown[n] ? n : unit[parent[n]];
-        }
-        var counts = new Dictionary<(int, int, int), int>();
-        for (var n = 0; n < parent.Length; n++)
-        {
-            for (var l = 0; l < direct.GetLength(1); l++)
-            {
-                for (var b = 0; b < direct.GetLength(2); b++)
-                {
-                    if (direct[n, l, b] > 0)
-                    {
-                        counts[(unit[n], l, b)] = counts.GetValueOrDefault((unit[n], l, b)) + direct[n, l, b];
-                    }
-                }
-            }
-        }
-        // Empty atoms are left out, as if the attacker knew they are empty: that can only make more things solvable, so
-        // the check errs on the side of hiding.
-        return [.. counts.Select(c => new Atom(c.Key.Item1, c.Key.Item2, c.Key.Item3, c.Value))];
-    }
+    private static int[] Row(int[,] m, int n) => [.. Enumerable.Range(0, m.GetLength(1)).Select(i => m[n, i])];
 
     /// <summary>
     /// One published total split into parts: the hidden parts (with <paramref name="rest"/>, which is never shown on its own)
@@ -334,156 +336,65 @@ public static class FilterGuard
         }
         return Line([.. children.Select(count)], rest, k, i => isShown(children[i]), i => hide(children[i]));
     }
+}
 
-    /// <summary>
-    /// The exact check: builds the published sums over the atoms, reduces them to echelon form and looks for an atom or a
-    /// hidden cell of 1..k−1 respondents in their span. Hides the smallest shown cell of the same filter value (else any)
-    /// and returns true when it finds one.
-    /// </summary>
-    private static bool HideOneSolvable(List<Atom> atoms, Cells cells, bool[] shownNode, List<int>[] kids, int[,,] sub, int k)
+/// <summary>The counts of <see cref="FilterGuard.Input"/> summed once: subtrees, lines, children.</summary>
+internal sealed class CountTable
+{
+    public int Nodes { get; }
+    public int Locations { get; }
+    public int Bands { get; }
+    public int[] Parent { get; }
+    public int[,,] Direct { get; }
+
+    /// <summary>Respondents of a node with its sub-departments, by location × band.</summary>
+    public int[,,] Sub { get; }
+
+    public int[,] SubLocation { get; }
+    public int[,] SubBand { get; }
+    public int[,] DirectLocation { get; }
+    public int[,] DirectBand { get; }
+    public int[] Total { get; }
+    public List<int>[] Kids { get; }
+
+    public CountTable(FilterGuard.Input input)
     {
-        int nodes = shownNode.Length, locations = sub.GetLength(1), bands = sub.GetLength(2);
-        // Which atoms each node's subtree holds.
-        var inside = new bool[nodes][];
-        var unitsOf = new List<int>[nodes];
-        for (var n = nodes - 1; n >= 0; n--)
+        (Parent, Direct) = (input.Parent, input.Direct);
+        (Nodes, Locations, Bands) = (Parent.Length, Direct.GetLength(1), Direct.GetLength(2));
+        if (input.Shown.Length != Nodes || Direct.GetLength(0) != Nodes || Enumerable.Range(1, Nodes - 1).Any(n => Parent[n] < 0 || Parent[n] >= n))
         {
-            unitsOf[n] = [n, .. kids[n].SelectMany(c => unitsOf[c])];
+            throw new ArgumentException("Nodes must be in pre-order with the company first.", nameof(input));
         }
-        for (var n = 0; n < nodes; n++)
+        Sub = (int[,,])Direct.Clone();
+        for (var n = Nodes - 1; n > 0; n--)
         {
-            var set = unitsOf[n].ToHashSet();
-            inside[n] = [.. atoms.Select(a => set.Contains(a.Unit))];
-        }
-        double[] Sum(int n, int l, int b) => [.. atoms.Select((a, i) => inside[n][i] && (l < 0 || a.Location == l) && (b < 0 || a.Band == b) ? 1.0 : 0.0)];
-
-        var rows = new List<double[]>();
-        for (var n = 0; n < nodes; n++)
-        {
-            if (!shownNode[n])
+            for (var l = 0; l < Locations; l++)
             {
-                continue;
-            }
-            rows.Add(Sum(n, -1, -1));
-            for (var l = 0; l < locations; l++)
-            {
-                if (cells.Location[n, l])
+                for (var b = 0; b < Bands; b++)
                 {
-                    rows.Add(Sum(n, l, -1));
-                }
-                for (var b = 0; b < bands; b++)
-                {
-                    if (cells.Both[n, l, b])
-                    {
-                        rows.Add(Sum(n, l, b));
-                    }
-                }
-            }
-            for (var b = 0; b < bands; b++)
-            {
-                if (cells.Band[n, b])
-                {
-                    rows.Add(Sum(n, -1, b));
+                    Sub[Parent[n], l, b] += Sub[n, l, b];
                 }
             }
         }
-        var echelon = AnonymityGuard.ReducedRows(rows, atoms.Count);
-        bool Solvable(double[] target) => Reduce(echelon, target).All(x => Math.Abs(x) < 1e-7);
-        bool Small(int count) => count > 0 && !AnonymityGuard.MayShow(count, k);
-
-        for (var i = 0; i < atoms.Count; i++)
+        (SubLocation, SubBand, DirectLocation, DirectBand, Total) = (new int[Nodes, Locations], new int[Nodes, Bands], new int[Nodes, Locations], new int[Nodes, Bands], new int[Nodes]);
+        for (var n = 0; n < Nodes; n++)
         {
-            if (Small(atoms[i].Count) && Solvable([.. atoms.Select((_, j) => j == i ? 1.0 : 0.0)]))
+            for (var l = 0; l < Locations; l++)
             {
-                return HideNear(cells, sub, atoms[i].Location, atoms[i].Band);
-            }
-        }
-        for (var n = 0; n < nodes; n++)
-        {
-            if (!shownNode[n])
-            {
-                continue;
-            }
-            for (var l = 0; l < locations; l++)
-            {
-                if (!cells.Location[n, l] && Small(Enumerable.Range(0, bands).Sum(b => sub[n, l, b])) && Solvable(Sum(n, l, -1)))
+                for (var b = 0; b < Bands; b++)
                 {
-                    return HideNear(cells, sub, l, -1);
-                }
-                for (var b = 0; b < bands; b++)
-                {
-                    if (!cells.Both[n, l, b] && Small(sub[n, l, b]) && Solvable(Sum(n, l, b)))
-                    {
-                        return HideNear(cells, sub, l, b);
-                    }
-                }
-            }
-            for (var b = 0; b < bands; b++)
-            {
-                if (!cells.Band[n, b] && Small(Enumerable.Range(0, locations).Sum(l => sub[n, l, b])) && Solvable(Sum(n, -1, b)))
-                {
-                    return HideNear(cells, sub, -1, b);
+                    SubLocation[n, l] += Sub[n, l, b];
+                    SubBand[n, b] += Sub[n, l, b];
+                    DirectLocation[n, l] += Direct[n, l, b];
+                    DirectBand[n, b] += Direct[n, l, b];
+                    Total[n] += Sub[n, l, b];
                 }
             }
         }
-        return false;
-    }
-
-    /// <summary>Hides the smallest shown cell of the location or band (else the smallest shown cell anywhere).</summary>
-    private static bool HideNear(Cells cells, int[,,] sub, int location, int band)
-    {
-        int nodes = sub.GetLength(0), locations = sub.GetLength(1), bands = sub.GetLength(2);
-        var candidates = new List<(int Count, Action Hide, bool Near)>();
-        for (var n = 0; n < nodes; n++)
+        Kids = [.. Enumerable.Range(0, Nodes).Select(_ => new List<int>())];
+        for (var n = 1; n < Nodes; n++)
         {
-            var node = n;
-            for (var l = 0; l < locations; l++)
-            {
-                var loc = l;
-                if (cells.Location[n, l])
-                {
-                    candidates.Add((Enumerable.Range(0, bands).Sum(b => sub[node, loc, b]), () => cells.Location[node, loc] = false, l == location));
-                }
-                for (var b = 0; b < bands; b++)
-                {
-                    var band2 = b;
-                    if (cells.Both[n, l, b])
-                    {
-                        candidates.Add((sub[n, l, b], () => cells.Both[node, loc, band2] = false, l == location || b == band));
-                    }
-                }
-            }
-            for (var b = 0; b < bands; b++)
-            {
-                var band2 = b;
-                if (cells.Band[n, b])
-                {
-                    candidates.Add((Enumerable.Range(0, locations).Sum(l => sub[node, l, band2]), () => cells.Band[node, band2] = false, b == band));
-                }
-            }
+            Kids[Parent[n]].Add(n);
         }
-        if (candidates.Count == 0)
-        {
-            return false;
-        }
-        var pick = candidates.Any(c => c.Near) ? candidates.Where(c => c.Near).MinBy(c => c.Count) : candidates.MinBy(c => c.Count);
-        pick.Hide();
-        return true;
-    }
-
-    private static double[] Reduce(List<(int Pivot, double[] Row)> echelon, double[] target)
-    {
-        foreach (var (pivot, row) in echelon)
-        {
-            var f = target[pivot];
-            if (Math.Abs(f) > 1e-9)
-            {
-                for (var j = pivot; j < target.Length; j++)
-                {
-                    target[j] -= f * row[j];
-                }
-            }
-        }
-        return target;
     }
 }

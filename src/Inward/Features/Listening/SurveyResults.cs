@@ -226,14 +226,32 @@ public sealed class SurveyResults(InwardDbContext db, SurveyResponding forms, Ti
         bool Matches(int? location, TenureBand? band) =>
             filter is null || ((filter.LocationId is null || location == filter.LocationId) && (filter.Tenure is null || band == filter.Tenure));
         Func<int, bool> visible = shown.Contains;
+        var dimensionNames = questions.Where(q => SurveyRules.IsLikert(q.Kind) && q.Dimension is not null).Select(q => q.Dimension!).Distinct().ToList();
+        var itemsOf = dimensionNames.ToDictionary(d => d, d => (IReadOnlyList<SurveyQuestion>)[.. questions.Where(q => q.Dimension == d && SurveyRules.IsLikert(q.Kind))]);
+        // Figures of a filtered group: each question (counted over who answered it), then each dimension (who answered any item).
+        Func<int, int, bool> figureShown = (_, _) => true;
         if (filter is not null)
         {
-            visible = FilterVisibility(filter, order, parentOf, shown, data, NodeOf, k);
+            FilterDecision Decide() => new(order, CompanyNode, parentOf, shown, data, NodeOf, k, Answering(data, questions, [.. dimensionNames.Select(d => itemsOf[d])]));
+            // Like its arrays, a closed survey's decision cannot go stale while k, the department tree (its order too) and the
+            // departments shown stay as they were (all in the key), so every filter of it shares one decision.
+            var tree = string.Join(',', order.Select(n => $"{n}<{parentOf.GetValueOrDefault(n)}{(shown.Contains(n) ? "+" : "")}"));
+            var decision = survey.Status == SurveyStatus.Closed && cacheMinutes > 0
+                ? cache.GetOrCreate(("survey-filter-decision", surveyId, k, tree), entry =>
+                {
+                    entry.SlidingExpiration = TimeSpan.FromMinutes(cacheMinutes);
+                    return Decide();
+                })!
+                : Decide();
+            visible = n => decision.Group(filter, n);
+            figureShown = (n, figure) => decision.Figure(filter, n, figure);
             if (!visible(node))
             {
                 return (ResultsAccess.FilterRefused, null);
             }
         }
+        bool QuestionShown(int n, SurveyQuestion q) => figureShown(n, questions.IndexOf(q));
+        bool DimensionShown(int n, string d) => figureShown(n, questions.Count + dimensionNames.IndexOf(d));
         List<int> GroupOf(int n) => filter is null ? members[n] : [.. members[n].Where(i => Matches(data.LocationIds[i], data.Bands[i]))];
         int InvitedIn(int n) => invitedRows.Where(r => Within(NodeOf(r.DepartmentId), n) && Matches(r.LocationId, r.TenureBand)).Sum(r => r.Count);
         var groupShown = visible(node);
@@ -246,15 +264,13 @@ public sealed class SurveyResults(InwardDbContext db, SurveyResponding forms, Ti
             groups.Add(new(n == CompanyNode ? null : n, NameOf(n), depthOf[n] - depthOf[rootNode]));
         }
 
-        var dimensionNames = questions.Where(q => SurveyRules.IsLikert(q.Kind) && q.Dimension is not null).Select(q => q.Dimension!).Distinct().ToList();
-        var itemsOf = dimensionNames.ToDictionary(d => d, d => (IReadOnlyList<SurveyQuestion>)[.. questions.Where(q => q.Dimension == d && SurveyRules.IsLikert(q.Kind))]);
         var questionResults = new List<QuestionResult>();
         var dimensionResults = new List<DimensionResult>();
         var comments = new List<CommentList>();
         if (answersVisible && groupShown)
         {
-            questionResults.AddRange(questions.Select(q => Summarise(q, data, group, InvitedIn(node), k, culture)));
-            dimensionResults.AddRange(dimensionNames.Select(d => Dimension(d, itemsOf[d], data, group, k, culture)));
+            questionResults.AddRange(questions.Select(q => QuestionShown(node, q) ? Summarise(q, data, group, InvitedIn(node), k, culture) : Hidden(q, culture)));
+            dimensionResults.AddRange(dimensionNames.Select(d => DimensionShown(node, d) ? Dimension(d, itemsOf[d], data, group, k, culture) : HiddenDimension(d)));
             // Comment lists only for whole departments: the same sentences in a filtered and an unfiltered list would
             // let a reader tell which comments come from the rest of the department.
             var freeText = questions.Where(q => q.Kind == QuestionKind.FreeText && group.Count(i => data.Present[q.Id][i]) >= k).ToList();
@@ -273,7 +289,7 @@ public sealed class SurveyResults(InwardDbContext db, SurveyResponding forms, Ti
         }
         else
         {
-            questionResults.AddRange(questions.Select(q => new QuestionResult(q.Id, Text(q, culture), q.Kind, q.Dimension, q.Reverse, true, null, null, null, null)));
+            questionResults.AddRange(questions.Select(q => Hidden(q, culture)));
         }
 
         var heatmap = new List<HeatmapRow>();
@@ -296,9 +312,10 @@ public sealed class SurveyResults(InwardDbContext db, SurveyResponding forms, Ti
                 foreach (var dimension in dimensionNames)
                 {
                     var (favourable, respondents) = Pooled(itemsOf[dimension], data, set);
-                    cells.Add(respondents >= k && favourable is { } f ? new(dimension, 100 * f, SurveyStatistics.Band(100 * f).ToString()) : new(dimension, null, null));
+                    cells.Add(respondents >= k && favourable is { } f && DimensionShown(n, dimension)
+                        ? new(dimension, 100 * f, SurveyStatistics.Band(100 * f).ToString()) : new(dimension, null, null));
                 }
-                if (npsQuestion is not null)
+                if (npsQuestion is not null && QuestionShown(n, npsQuestion))
                 {
                     var values = ValuesOf(data, npsQuestion.Id, set).ToList();
                     nps = values.Count >= k ? SurveyStatistics.NetPromoter(values).Score : null;
@@ -344,37 +361,12 @@ public sealed class SurveyResults(InwardDbContext db, SurveyResponding forms, Ti
     }
 
     /// <summary>
-    /// Which department nodes may be shown narrowed by <paramref name="filter"/>: one <see cref="FilterGuard"/> decision over
-    /// every department, location and band of the survey (so every request sees the same protected table).
+    /// Per figure of a filtered group, who answered it: each question, then each dimension (any of its items). Static, so a
+    /// cached <see cref="FilterDecision"/> holds the survey's arrays and nothing of the request.
     /// </summary>
-    private static Func<int, bool> FilterVisibility(ResultFilter filter, List<int> order, Dictionary<int, int> parentOf, IReadOnlySet<int> shown,
-        SurveyResultData data, Func<int?, int> nodeOf, int k)
-    {
-        var indexOf = order.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i);
-        var locations = data.LocationIds.OfType<int>().Distinct().Order().ToList();
-        var locationIndex = locations.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i);
-        if (filter.LocationId is { } wanted && !locationIndex.ContainsKey(wanted))
-        {
-            return _ => false;
-        }
-        var bands = TenureBands.All.Count;
-        var direct = new int[order.Count, locations.Count + 1, bands + 1];
-        for (var i = 0; i < data.Count; i++)
-        {
-            var l = data.LocationIds[i] is { } loc ? locationIndex[loc] : locations.Count;
-            var b = data.Bands[i] is { } band ? (int)band : bands;
-            direct[indexOf[nodeOf(data.DepartmentIds[i])], l, b]++;
-        }
-        var parent = order.Select(n => n == CompanyNode ? -1 : indexOf[parentOf[n]]).ToArray();
-        var visibility = FilterGuard.Compute(new(parent, [.. order.Select(shown.Contains)], direct, k));
-        var (li, bi) = (filter.LocationId is { } x ? locationIndex[x] : -1, filter.Tenure is { } t ? (int)t : -1);
-        return n => indexOf.TryGetValue(n, out var i) && (li, bi) switch
-        {
-            ( >= 0, >= 0) => visibility.Both[i, li, bi],
-            ( >= 0, _) => visibility.Location[i, li],
-            _ => visibility.Band[i, bi],
-        };
-    }
+    private static List<Func<int, bool>> Answering(SurveyResultData data, List<SurveyQuestion> questions, List<IReadOnlyList<SurveyQuestion>> dimensions) =>
+        [.. questions.Select(q => (Func<int, bool>)(i => data.Present[q.Id][i])),
+         .. dimensions.Select(items => (Func<int, bool>)(i => items.Any(q => data.Values[q.Id][i] != SurveyResultData.NoValue)))];
 
     /// <summary>The figure a question is compared on: % favourable for Likert items, the score for eNPS.</summary>
     private static double? Headline(QuestionResult q) => q.Suppressed ? null : q.Likert is { } l ? 100 * l.Favourable : q.NetPromoter?.Score;
@@ -393,6 +385,11 @@ public sealed class SurveyResults(InwardDbContext db, SurveyResponding forms, Ti
         }
     }
 
+    /// <summary>A question with nothing shown: fewer than k answered it, or (filtered) its figures could be subtracted to fewer.</summary>
+    private static QuestionResult Hidden(SurveyQuestion q, CultureInfo culture) => new(q.Id, Text(q, culture), q.Kind, q.Dimension, q.Reverse, true, null, null, null, null);
+
+    private static DimensionResult HiddenDimension(string name) => new(name, true, null, null, null, null, false, false, []);
+
     private static QuestionResult Summarise(SurveyQuestion q, SurveyResultData data, List<int> group, int population, int k, CultureInfo culture)
     {
         var text = Text(q, culture);
@@ -401,7 +398,7 @@ public sealed class SurveyResults(InwardDbContext db, SurveyResponding forms, Ti
         var n = answered.Count;
         if (!AnonymityGuard.MayShow(n, k))
         {
-            return new(q.Id, text, q.Kind, q.Dimension, q.Reverse, true, null, null, null, null);
+            return Hidden(q, culture);
         }
         switch (q.Kind)
         {
@@ -499,7 +496,7 @@ public sealed class SurveyResults(InwardDbContext db, SurveyResponding forms, Ti
         }
         if (!AnonymityGuard.MayShow(rows.Count, k))
         {
-            return new(name, true, null, null, null, null, false, false, []);
+            return HiddenDimension(name);
         }
         var (favourable, _) = Pooled(items, data, group);
         var reliability = SurveyStatistics.Cronbach(rows, items.Count);

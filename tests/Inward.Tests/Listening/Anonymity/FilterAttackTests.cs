@@ -27,8 +27,8 @@ public sealed class FilterAttackTests(Apps apps) : IntegrationTest(apps)
     private const string Hr = $"hr@{DemoCompany.Domain}";
     private const string Formula = "=HYPERLINK(\"http://evil.example\",\"x\")";
 
-    /// <summary>Who is where: a department, a location, years since hire, how many.</summary>
-    private sealed record Seat(int Department, int Location, int Years, int Count);
+    /// <summary>Who is where: a department, a location, years since hire, how many; <paramref name="Skipping"/> of them leave the optional question out.</summary>
+    private sealed record Seat(int Department, int Location, int Years, int Count, int Skipping = 0);
 
     private static Task<int> DepartmentAsync(InwardApp app, string name, int? parent = null) => TestAccounts.WithDbAsync(app, async db =>
     {
@@ -48,25 +48,25 @@ public sealed class FilterAttackTests(Apps apps) : IntegrationTest(apps)
 
     /// <summary>
     /// Employees (no accounts needed) in the seats, an anonymous survey to <paramref name="audience"/> launched by HR, one
-    /// answer from each (Likert 4 or 2 alternately, eNPS 9), closed. Returns the survey id.
+    /// answer from each (Likert 4 or 2 alternately, eNPS 9, the optional question 5 unless skipped), closed. Returns the survey id.
     /// </summary>
     private static async Task<int> SurveyAsync(InwardApp app, int audience, params Seat[] seats)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var people = await TestAccounts.WithDbAsync(app, async db =>
         {
-            var added = seats.SelectMany(s => Enumerable.Range(0, s.Count).Select(_ =>
+            var added = seats.SelectMany(s => Enumerable.Range(0, s.Count).Select(i =>
             {
                 var email = $"f{Guid.NewGuid():N}@filters.example";
-                return new Employee
+                return (Employee: new Employee
                 {
                     Name = "Filter person", Email = email, NormalizedEmail = email.ToUpperInvariant(), DepartmentId = s.Department, LocationId = s.Location,
                     HireDate = today.AddYears(-s.Years).AddDays(-10),
-                };
+                }, Skips: i < s.Skipping);
             })).ToList();
-            db.Employees.AddRange(added);
+            db.Employees.AddRange(added.Select(a => a.Employee));
             await db.SaveChangesAsync();
-            return added.Select(e => e.Id).ToList();
+            return added.Select(a => (a.Employee.Id, a.Skips)).ToList();
         });
         var hr = await app.ApiClientAsync(Hr);
         var created = await hr.PostAsJsonAsync("/api/v1/surveys", new
@@ -83,6 +83,7 @@ public sealed class FilterAttackTests(Apps apps) : IntegrationTest(apps)
                         new { kind = "Likert5", text = "I feel valued.", dimension = "Mood" },
                         new { kind = "Likert5", text = Formula, dimension = "Mood" },
                         new { kind = "Scale0To10", text = "Recommend us?" },
+                        new { kind = "Likert5", text = "Anything else to rate?", required = false },
                     },
                 },
             },
@@ -97,8 +98,12 @@ public sealed class FilterAttackTests(Apps apps) : IntegrationTest(apps)
             var anyone = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "filters")], "test"));
             for (var i = 0; i < people.Count; i++)
             {
-                var (outcome, _) = await responding.SubmitAsync(id, anyone, people[i],
-                    [new AnswerInput(questions[0], Value: i % 2 == 0 ? 4 : 2), new AnswerInput(questions[1], Value: 4), new AnswerInput(questions[2], Value: 9)], default);
+                List<AnswerInput> answers = [new(questions[0], Value: i % 2 == 0 ? 4 : 2), new(questions[1], Value: 4), new(questions[2], Value: 9)];
+                if (!people[i].Skips)
+                {
+                    answers.Add(new(questions[3], Value: 5));
+                }
+                var (outcome, _) = await responding.SubmitAsync(id, anyone, people[i].Id, answers, default);
                 Assert.Equal(SubmitOutcome.Submitted, outcome);
             }
         }
@@ -289,6 +294,60 @@ public sealed class FilterAttackTests(Apps apps) : IntegrationTest(apps)
         var order = (await (await hr.GetAsync($"/api/v1/surveys/{id}/results?department={parent}")).JsonAsync()).GetProperty("heatmap").EnumerateArray()
             .Skip(1).Select(r => r.GetProperty("departmentId").GetInt32()).ToList();
         Assert.Equal([big, small], order);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task An_optional_questions_answer_counts_cannot_be_subtracted_across_filtered_groups(DatabaseProvider provider)
+    {
+        var app = await App(provider);
+        var department = await DepartmentAsync(app, "Optional");
+        var (warsaw, cairo) = (await LocationAsync(app, "Warsaw"), await LocationAsync(app, "Cairo"));
+        // Four groups of 6 respondents, every one of them may be shown filtered. The optional question was answered by 3 in
+        // Warsaw (1–3 years) and by 2 in Cairo (5+): Cairo (8 answered) − Cairo 1–3 years (6) would give the 2 away, and
+        // the 5+ band (8) − Warsaw 5+ (6) the same; Warsaw (9) − Warsaw 5+ (6) the 3.
+        var id = await SurveyAsync(app, department, new Seat(department, warsaw, 2, 6, Skipping: 3), new Seat(department, warsaw, 6, 6),
+            new Seat(department, cairo, 2, 6), new Seat(department, cairo, 6, 6, Skipping: 4));
+        var optional = await TestAccounts.WithDbAsync(app, db => db.Set<SurveyQuestion>().Where(q => q.SurveyId == id && !q.Required).Select(q => q.Id).SingleAsync());
+        var hr = await app.ApiClientAsync(Hr);
+        var pages = await app.SignedInAsync(Hr);
+
+        // Every request the attacker can make, as the atoms it sums: Warsaw 1–3, Warsaw 5+, Cairo 1–3, Cairo 5+.
+        var requests = new (string Query, long[] Atoms)[]
+        {
+            ("", [1, 1, 1, 1]), ($"&location={warsaw}", [1, 1, 0, 0]), ($"&location={cairo}", [0, 0, 1, 1]),
+            ("&tenure=OneToThreeYears", [1, 0, 1, 0]), ("&tenure=FiveYearsOrMore", [0, 1, 0, 1]),
+            ($"&location={warsaw}&tenure=OneToThreeYears", [1, 0, 0, 0]), ($"&location={warsaw}&tenure=FiveYearsOrMore", [0, 1, 0, 0]),
+            ($"&location={cairo}&tenure=OneToThreeYears", [0, 0, 1, 0]), ($"&location={cairo}&tenure=FiveYearsOrMore", [0, 0, 0, 1]),
+        };
+        var published = new List<long[]>();
+        foreach (var (query, atoms) in requests)
+        {
+            var response = await hr.GetAsync($"/api/v1/surveys/{id}/results?department={department}{query}");
+            // The respondents' groups are all large and the lines add up: every filter is allowed.
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var view = await response.JsonAsync();
+            Assert.Equal(6 * (int)atoms.Sum(), view.GetProperty("responded").GetInt32());
+            var question = view.GetProperty("questions").EnumerateArray().Single(q => q.GetProperty("id").GetInt32() == optional);
+            if (!question.GetProperty("suppressed").GetBoolean())
+            {
+                published.Add(atoms);
+                Assert.Equal(5, question.GetProperty("likert").GetProperty("mean").GetDouble(), 6);
+            }
+            else
+            {
+                Assert.Equal(JsonValueKind.Null, question.GetProperty("n").ValueKind);
+                Assert.Equal(JsonValueKind.Null, question.GetProperty("likert").ValueKind);
+            }
+            // The export of the same group hides the same figure.
+            var csv = await pages.GetStringAsync($"/surveys/{id}/export?department={department}{query}");
+            var row = csv.Split('\n').Single(line => line.Contains("Anything else to rate?", StringComparison.Ordinal)).Split(',');
+            Assert.Equal(question.GetProperty("suppressed").GetBoolean() ? "" : question.GetProperty("n").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), row[4]);
+        }
+        // Neither small group of answerers is a combination of the answer counts shown, by any number of subtractions.
+        Assert.False(FilterGuardTests.InSpan(published, [1, 0, 0, 0]), "Warsaw 1–3 years' 3 answerers can be computed");
+        Assert.False(FilterGuardTests.InSpan(published, [0, 0, 0, 1]), "Cairo 5+ years' 2 answerers can be computed");
+        // And the question is not simply hidden everywhere: the department and the single filters still show it.
+        Assert.True(published.Count >= 5, $"the optional question is shown in only {published.Count} of 9 groups");
     }
 
     [Theory, MemberData(nameof(Providers))]
