@@ -66,10 +66,10 @@ public sealed partial class AnonymousBatches(InwardDbContext db, SurveyResults r
                 rewritten += await RewriteAsync(surveyId, k, ct);
             }
         }
-        if (rewritten > 0)
-        {
-            await VacuumAsync(ct);
-        }
+        // Every run, not only after a batch: VACUUM cannot remove rows deleted by a transaction newer than one still
+        // running (a submission in flight, a long report), so a batch's originals may outlive its own VACUUM; the next
+        // run removes them. It also drops deleted drafts within a minute. Cheap when nothing is dead (visibility map).
+        await VacuumAsync(ct);
         return rewritten;
     }
 
@@ -159,7 +159,7 @@ public sealed partial class AnonymousBatches(InwardDbContext db, SurveyResults r
 
     /// <summary>
     /// PostgreSQL: removes the dead originals and deleted drafts from the heap and the indexes (outside any transaction, as
-    /// VACUUM must be). It cannot remove what a transaction older than the batch may still see; autovacuum gets it later.
+    /// VACUUM must be). What a transaction older than the batch may still see stays until a later run.
     /// </summary>
     private async Task VacuumAsync(CancellationToken ct)
     {
