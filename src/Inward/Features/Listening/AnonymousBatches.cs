@@ -58,7 +58,10 @@ public sealed partial class AnonymousBatches(InwardDbContext db, SurveyResults r
         var rewritten = 0;
         foreach (var (surveyId, count) in counts.Select(c => (c.SurveyId, c.Count)))
         {
-            var survey = surveys[surveyId];
+            if (!surveys.TryGetValue(surveyId, out var survey))
+            {
+                continue; // deleted meanwhile, its responses with it
+            }
             var closed = SurveyRules.Window(survey.Status, survey.OpensUtc, survey.ClosesUtc, now) == SurveyWindow.Closed;
             // The count is checked again under the survey's lock; this only skips surveys that are surely not due.
             if (closed || count >= k)
@@ -110,13 +113,17 @@ public sealed partial class AnonymousBatches(InwardDbContext db, SurveyResults r
             // already holds the only write lock.
             await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Surveys\" WHERE \"Id\" = {surveyId} FOR NO KEY UPDATE", ct);
         }
-        var survey = await db.Set<Survey>().AsNoTracking().SingleAsync(s => s.Id == surveyId, ct);
+        var survey = await db.Set<Survey>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == surveyId, ct);
+        if (survey is not { IsAnonymous: true })
+        {
+            return 0;
+        }
         var rows = await db.Set<SurveyResponse>().AsNoTracking().Where(r => r.SurveyId == surveyId).Select(r => new { r.Id, r.Pending }).ToListAsync(ct);
         var pendingIds = rows.Where(r => r.Pending).Select(r => r.Id).ToList();
         var batchedIds = rows.Where(r => !r.Pending).Select(r => r.Id).ToArray();
         var closed = SurveyRules.Window(survey.Status, survey.OpensUtc, survey.ClosesUtc, clock.GetUtcNow().UtcDateTime) == SurveyWindow.Closed;
         var plan = AnonymousBatchRules.Plan(closed, pendingIds.Count, batchedIds.Length, k);
-        if (!survey.IsAnonymous || !plan.Rewrite)
+        if (!plan.Rewrite)
         {
             return 0;
         }
