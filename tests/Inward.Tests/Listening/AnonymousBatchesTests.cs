@@ -1,11 +1,13 @@
 using System.Net;
 using Inward.Features.Listening;
 using Inward.Platform.Data;
+using Inward.Platform.Jobs;
 using Inward.Tests.Admin;
 using Inward.Tests.Infrastructure;
 using Inward.Tests.Listening.Anonymity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using static Inward.Tests.Listening.Anonymity.BatchKit;
 using static Inward.Tests.Listening.Anonymity.ReminderKit;
@@ -259,8 +261,44 @@ public sealed class AnonymousBatchesTests(QuietApps apps)
         Assert.Equal(3, (await CommentsAsync(app, survey)).Count);
     }
 
+    [Theory, MemberData(nameof(Providers))]
+    public async Task The_registered_job_rewrites_a_due_batch_once_when_two_instances_race_for_it(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        Assert.Contains(app.Services.GetServices<RecurringJob>(), j => j.Kind == AnonymousBatchJob.Kind);
+        var registration = Assert.Single(app.Services.GetServices<JobHandlerRegistration>(), h => h.Kind == AnonymousBatchJob.Kind);
+        await SetThresholdAsync(app, 3);
+        var department = await DepartmentAsync(app);
+        var people = await PeopleAsync(app, department, 3);
+        var hr = await app.ApiClientAsync(Hr);
+        var survey = await LaunchForAsync(hr, department, "Two instances");
+        foreach (var p in people)
+        {
+            await SubmitAsync(app, survey, p, comment: $"once {p.EmployeeId}");
+        }
+        var before = await ResponsesAsync(app, survey);
+
+        // The app's own handler under a kind of this test's, so only these two runners (instances) see the job.
+        var kind = $"test.batches.{Guid.NewGuid():N}";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IJobScheduler>().EnqueueAsync(kind, "{}", DateTime.UtcNow.AddSeconds(-1));
+        }
+        JobRunner Instance(string owner) => new(app.Services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System,
+            new JobOptions { MaxAttempts = 3, RetryBaseSeconds = 10, RetryMaxSeconds = 600, BatchSize = 5, KeepSucceededDays = 0 },
+            [new JobHandlerRegistration(kind, registration.Create)], [], NullLogger.Instance, owner);
+        var claimed = await Task.WhenAll(Instance("a").RunDueAsync(), Instance("b").RunDueAsync());
+
+        Assert.Equal(1, claimed.Sum());
+        Assert.Equal(JobStatus.Succeeded, await TestAccounts.WithDbAsync(app, db => db.Set<BackgroundJob>().Where(j => j.Kind == kind).Select(j => j.Status).SingleAsync()));
+        var after = await ResponsesAsync(app, survey);
+        Assert.Equal(3, after.Count);
+        Assert.DoesNotContain(after, r => r.Pending || before.Any(b => b.Id == r.Id));
+        Assert.Equal(3, (await CommentsAsync(app, survey)).Count);
+    }
+
     [Fact]
-    public async Task A_submission_as_a_person_answers_is_pending_only_on_anonymous_surveys()
+    public async Task Only_anonymous_submissions_are_written_pending()
     {
         var app = await apps.For(DatabaseProvider.Sqlite);
         var department = await DepartmentAsync(app);
