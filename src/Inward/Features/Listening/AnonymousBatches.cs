@@ -71,7 +71,7 @@ public sealed partial class AnonymousBatches(InwardDbContext db, SurveyResults r
         }
         // Every run, not only after a batch: VACUUM cannot remove rows deleted by a transaction newer than one still
         // running (a submission in flight, a long report), so a batch's originals may outlive its own VACUUM; the next
-        // run removes them. It also drops deleted drafts within a minute. Cheap when nothing is dead (visibility map).
+        // run removes them. It also drops deleted drafts within a minute. Cheap when nothing is dead (all-visible pages are skipped).
         await VacuumAsync(ct);
         return rewritten;
     }
