@@ -1462,6 +1462,9 @@ namespace Inward.Migrations.Postgres.Migrations
                     b.Property<int?>("LocationId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Pending")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("SubmittedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1479,6 +1482,9 @@ namespace Inward.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("SurveyId");
+
+                    b.HasIndex(new[] { "SurveyId" }, "IX_SurveyResponses_Pending")
+                        .HasFilter("\"Pending\"");
 
                     b.ToTable("SurveyResponses", null, t =>
                         {

@@ -1405,6 +1405,9 @@ namespace Inward.Migrations.Sqlite.Migrations
                     b.Property<int?>("LocationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Pending")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("SubmittedUtc")
                         .HasColumnType("TEXT");
 
@@ -1422,6 +1425,9 @@ namespace Inward.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("SurveyId");
+
+                    b.HasIndex(new[] { "SurveyId" }, "IX_SurveyResponses_Pending")
+                        .HasFilter("\"Pending\"");
 
                     b.ToTable("SurveyResponses", null, t =>
                         {

@@ -19,6 +19,7 @@ public static class ListeningModule
         builder.Services.AddScoped<IMetricProvider, SurveyMetrics>();
         builder.Services.AddScoped<IDemoContent, SurveysDemoContent>();
         builder.AddSurveyReminders();
+        builder.AddAnonymousBatches();
         builder.AddPulses();
         builder.Services.AddSingleton<Platform.Cli.ICliCommand, SeedSurveyCommand>();
         return builder;

@@ -22,7 +22,7 @@ public enum SurveyChange
 }
 
 /// <summary>HR's side of surveys: create (blank or from a template), edit while a draft, launch (freezing the audience), close.</summary>
-public sealed class SurveyAuthoring(InwardDbContext db, AudienceResolver audiences, Panel.PanelSurveys panel, TimeProvider clock)
+public sealed class SurveyAuthoring(InwardDbContext db, AudienceResolver audiences, Panel.PanelSurveys panel, AnonymousBatches batches, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -252,6 +252,8 @@ public sealed class SurveyAuthoring(InwardDbContext db, AudienceResolver audienc
             survey.ClosesUtc = Now;
         }
         await db.SaveChangesAsync(ct);
+        // The last batch, so no response of a closed survey keeps its submission's xmin (docs/adr/0018).
+        await batches.FlushAsync(id, ct);
         return SurveyChange.Done;
     }
 

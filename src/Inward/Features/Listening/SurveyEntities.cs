@@ -150,6 +150,12 @@ public sealed class SurveyResponse
     public int? EmployeeId { get; set; }
     /// <summary>Named surveys only.</summary>
     public DateTime? SubmittedUtc { get; set; }
+    /// <summary>
+    /// Anonymous surveys: still the row its submission wrote, so its <c>xmin</c> and heap place on PostgreSQL still match
+    /// the participation row written beside it. <see cref="AnonymousBatches"/> re-writes such rows in shuffled batches of
+    /// at least k under new ids and clears the flag (docs/adr/0018). A flag, not a time, so it says nothing about when.
+    /// </summary>
+    public bool Pending { get; set; }
 }
 
 /// <summary>
@@ -251,6 +257,8 @@ internal sealed class SurveyConfiguration :
         b.Property(r => r.TenureBand).HasConversion<string>().HasMaxLength(20);
         b.HasOne<Survey>().WithMany().HasForeignKey(r => r.SurveyId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(r => r.SurveyId);
+        // Small by design (fewer than k per open survey): the batch job's poll reads only this.
+        b.HasIndex(r => r.SurveyId, "IX_SurveyResponses_Pending").HasFilter("\"Pending\"");
         b.ToTable(t => t.HasCheckConstraint("CK_SurveyResponses_NamedFields",
             "(\"UserId\" IS NULL AND \"EmployeeId\" IS NULL AND \"SubmittedUtc\" IS NULL) OR \"UserId\" IS NOT NULL"));
     }

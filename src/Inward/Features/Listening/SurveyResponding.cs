@@ -123,6 +123,8 @@ public sealed class SurveyResponding(InwardDbContext db, TimeProvider clock)
         var response = new SurveyResponse
         {
             Id = Guid.NewGuid(), SurveyId = surveyId, DepartmentId = member.DepartmentId, LocationId = member.LocationId, TenureBand = member.TenureBand,
+            // Written in the same transaction as the participation row, so it shares its xmin until re-written in a batch (ADR 0018).
+            Pending = survey.IsAnonymous,
         };
         if (!survey.IsAnonymous)
         {
