@@ -185,7 +185,7 @@ public sealed class AnonymousBatchJob(AnonymousBatches batches) : IJobHandler
 {
     public const string Kind = "surveys.anonymous-batches";
 
-    /// <summary>Listening:AnonymousBatches: how often pending anonymous responses are checked for a due batch.</summary>
+    /// <summary>Surveys:AnonymousBatches: how often pending anonymous responses are checked for a due batch.</summary>
     public const string DefaultSweep = "every 1m";
 
     public Task HandleAsync(JobContext job, CancellationToken ct) => batches.RunAsync(ct);
@@ -198,9 +198,9 @@ public static class AnonymousBatchesModule
         var s = builder.Services;
         s.AddScoped<AnonymousBatches>();
         s.AddJobHandler<AnonymousBatchJob>(AnonymousBatchJob.Kind);
-        var spec = builder.Configuration["Listening:AnonymousBatches"] ?? AnonymousBatchJob.DefaultSweep;
+        var spec = builder.Configuration["Surveys:AnonymousBatches"] ?? AnonymousBatchJob.DefaultSweep;
         s.AddRecurringJob("listening.anonymous-batches", AnonymousBatchJob.Kind, JobSchedule.Parse(spec)
-            ?? throw new InvalidOperationException($"Listening:AnonymousBatches must look like \"every 1m\" or \"daily 03:00\", not \"{spec}\"."));
+            ?? throw new InvalidOperationException($"Surveys:AnonymousBatches must look like \"every 1m\" or \"daily 03:00\", not \"{spec}\"."));
         return builder;
     }
 }
