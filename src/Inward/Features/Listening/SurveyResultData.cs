@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
 using Inward.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -34,57 +35,90 @@ internal sealed class SurveyResultData
     public static async Task<SurveyResultData> LoadAsync(InwardDbContext db, int surveyId, IReadOnlyList<SurveyQuestion> questions, bool withAnswers,
         CancellationToken ct)
     {
-        var responses = await db.Set<SurveyResponse>().AsNoTracking().Where(r => r.SurveyId == surveyId)
-            .Select(r => new { r.Id, r.DepartmentId, r.LocationId, r.TenureBand }).ToListAsync(ct);
-        var data = new SurveyResultData
+        var ids = new List<Guid>();
+        var departmentIds = new List<int?>();
+        var locationIds = new List<int?>();
+        var bands = new List<TenureBand?>();
+        var packed = new List<string?>();
+        // One row per response with its answers packed by the database (see Unpack): 10,000 rows instead of 300,000. Reading
+        // a row cost far more than the work done on it (SQLite's data reader calls, not its scan, took most of a cold results
+        // request), so packing in SQL cut the load's CPU time to under half on SQLite, and a little on PostgreSQL. A join with
+        // GROUP BY rather than a subquery per response: PostgreSQL costs the subqueries high enough to JIT-compile the query,
+        // which alone took longer than the read. string_agg: PostgreSQL, and SQLite from 3.44 (the bundled e_sqlite3 is newer).
+        var sql = withAnswers
+            ? """
+              SELECT r."Id", r."DepartmentId", r."LocationId", r."TenureBand",
+                  string_agg(CAST(a."QuestionId" AS TEXT) || ':' || COALESCE(CAST(a."Value" AS TEXT), '') || ':' || COALESCE(a."Choices", ''), ';')
+              FROM "SurveyResponses" AS r LEFT JOIN "SurveyAnswers" AS a ON a."ResponseId" = r."Id"
+              WHERE r."SurveyId" = @survey
+              GROUP BY r."Id"
+              """
+            : """
+              SELECT r."Id", r."DepartmentId", r."LocationId", r."TenureBand", NULL
+              FROM "SurveyResponses" AS r
+              WHERE r."SurveyId" = @survey
+              """;
+        await ReadAsync(db, sql, surveyId, (reader, textIds) =>
         {
-            Ids = [.. responses.Select(r => r.Id)],
-            DepartmentIds = [.. responses.Select(r => r.DepartmentId)],
-            LocationIds = [.. responses.Select(r => r.LocationId)],
-            Bands = [.. responses.Select(r => r.TenureBand)],
-        };
-        if (!withAnswers || responses.Count == 0)
+            ids.Add(IdOf(reader, textIds));
+            departmentIds.Add(reader.IsDBNull(1) ? null : reader.GetInt32(1));
+            locationIds.Add(reader.IsDBNull(2) ? null : reader.GetInt32(2));
+            bands.Add(reader.IsDBNull(3) ? null : Enum.Parse<TenureBand>(reader.GetString(3)));
+            packed.Add(reader.IsDBNull(4) ? null : reader.GetString(4));
+        }, ct);
+        var data = new SurveyResultData { Ids = [.. ids], DepartmentIds = [.. departmentIds], LocationIds = [.. locationIds], Bands = [.. bands] };
+        if (!withAnswers || data.Count == 0)
         {
             return data;
         }
-        var index = new Dictionary<Guid, int>(responses.Count);
-        for (var i = 0; i < responses.Count; i++)
-        {
-            index[responses[i].Id] = i;
-        }
         foreach (var q in questions)
         {
-            data.Present[q.Id] = new bool[responses.Count];
-            var values = new int[responses.Count];
+            data.Present[q.Id] = new bool[data.Count];
+            var values = new int[data.Count];
             Array.Fill(values, NoValue);
             data.Values[q.Id] = values;
             if (q.Kind is QuestionKind.MultipleChoice or QuestionKind.Ranking)
             {
-                data.Choices[q.Id] = new string?[responses.Count];
+                data.Choices[q.Id] = new string?[data.Count];
             }
         }
-        await ReadAsync(db, """
-            SELECT a."ResponseId", a."QuestionId", a."Value", a."Choices"
-            FROM "SurveyAnswers" AS a INNER JOIN "SurveyResponses" AS r ON r."Id" = a."ResponseId"
-            WHERE r."SurveyId" = @survey
-            """, surveyId, (reader, textIds) =>
+        for (var i = 0; i < data.Count; i++)
         {
-            if (!index.TryGetValue(IdOf(reader, textIds), out var i) || !data.Present.TryGetValue(reader.GetInt32(1), out var present))
+            if (packed[i] is { } answers)
             {
-                return;
+                data.Unpack(i, answers);
             }
-            var question = reader.GetInt32(1);
-            present[i] = true;
-            if (!reader.IsDBNull(2))
-            {
-                data.Values[question][i] = reader.GetInt32(2);
-            }
-            if (!reader.IsDBNull(3) && data.Choices.TryGetValue(question, out var choices))
-            {
-                choices[i] = reader.GetString(3);
-            }
-        }, ct);
+        }
         return data;
+    }
+
+    /// <summary>
+    /// Respondent <paramref name="i"/>'s answers as the database packed them: "question:value:choices" per answer, joined by ';'
+    /// (value or choices empty when NULL; choices are option numbers joined by ',', so neither separator occurs inside).
+    /// </summary>
+    private void Unpack(int i, ReadOnlySpan<char> answers)
+    {
+        foreach (var range in answers.Split(';'))
+        {
+            var answer = answers[range];
+            var colon = answer.IndexOf(':');
+            var question = int.Parse(answer[..colon], CultureInfo.InvariantCulture);
+            if (!Present.TryGetValue(question, out var present))
+            {
+                continue;
+            }
+            present[i] = true;
+            var rest = answer[(colon + 1)..];
+            colon = rest.IndexOf(':');
+            if (colon > 0)
+            {
+                Values[question][i] = int.Parse(rest[..colon], CultureInfo.InvariantCulture);
+            }
+            if (colon < rest.Length - 1 && Choices.TryGetValue(question, out var choices))
+            {
+                choices[i] = rest[(colon + 1)..].ToString();
+            }
+        }
     }
 
     /// <summary>The written answers of free-text questions, by question and respondent (only for comment lists that will be shown).</summary>
