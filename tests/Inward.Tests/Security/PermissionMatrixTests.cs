@@ -592,6 +592,8 @@ public sealed class PermissionMatrixTests(Apps apps) : IntegrationTest(apps)
         Post("/surveys/{id:int}/recurrence?handler=Change", Needs(Capability.ManageSurveys), "/surveys/999999999/recurrence?handler=Change", ok: [404]),
         Get("/surveys/{id:int}/trends", Needs(Capability.UseIntranet), "/surveys/{survey}/trends",
             except: new Dictionary<string, int> { ["comms"] = 302, ["employee"] = 302 }),
+        Get("/surveys/{id:int}/trends/export", Needs(Capability.UseIntranet), "/surveys/999999999/trends/export", ok: [404]),
+        Get("/surveys/{id:int}/trends/export?handler=Xlsx", Needs(Capability.UseIntranet), "/surveys/999999999/trends/export?handler=Xlsx", ok: [404]),
         Get("/api/v1/surveys/{id:int}/recurrence", Needs(Capability.ManageSurveys), "/api/v1/surveys/999999999/recurrence", ok: [404]),
         Send("PUT", "/api/v1/surveys/{id:int}/recurrence", Needs(Capability.ManageSurveys), "/api/v1/surveys/999999999/recurrence", ok: [404]),
         Send("PATCH", "/api/v1/surveys/{id:int}/recurrence", Needs(Capability.ManageSurveys), "/api/v1/surveys/999999999/recurrence", ok: [404]),
