@@ -264,7 +264,7 @@ public sealed class PulseCycles(InwardDbContext db, AudienceResolver audiences, 
 /// <summary>A run of the pulse job: every series (the recurring sweep), or only <paramref name="SeriesId"/>.</summary>
 public sealed record PulseRun(int? SeriesId = null);
 
-/// <summary>The recurring sweep (Listening:Pulses, every 5 minutes by default) that closes and launches pulse cycles.</summary>
+/// <summary>The recurring sweep (Surveys:Pulses, every 5 minutes by default) that closes and launches pulse cycles.</summary>
 public sealed class PulseCycleJob(PulseCycles cycles) : IJobHandler
 {
     public const string Kind = "listening.pulses";
