@@ -1154,6 +1154,9 @@ namespace Inward.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("AnchorUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Cadence")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1165,6 +1168,9 @@ namespace Inward.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(450)");
 
                     b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("NotBeforeUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("OpenDays")
@@ -1524,6 +1530,22 @@ namespace Inward.Migrations.Postgres.Migrations
                     b.HasIndex("SurveyId", "Order");
 
                     b.ToTable("SurveySections", (string)null);
+                });
+
+            modelBuilder.Entity("Inward.Features.Listening.SurveyServiceLink", b =>
+                {
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FromDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SurveyId", "FromDepartmentId", "ToDepartmentId");
+
+                    b.ToTable("SurveyServiceLinks", (string)null);
                 });
 
             modelBuilder.Entity("Inward.Features.Notifications.Notification", b =>
@@ -4089,6 +4111,15 @@ namespace Inward.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Inward.Features.Listening.SurveySection", b =>
+                {
+                    b.HasOne("Inward.Features.Listening.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inward.Features.Listening.SurveyServiceLink", b =>
                 {
                     b.HasOne("Inward.Features.Listening.Survey", null)
                         .WithMany()

@@ -1101,6 +1101,9 @@ namespace Inward.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AnchorUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Cadence")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1112,6 +1115,9 @@ namespace Inward.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NotBeforeUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OpenDays")
@@ -1465,6 +1471,22 @@ namespace Inward.Migrations.Sqlite.Migrations
                     b.HasIndex("SurveyId", "Order");
 
                     b.ToTable("SurveySections", (string)null);
+                });
+
+            modelBuilder.Entity("Inward.Features.Listening.SurveyServiceLink", b =>
+                {
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SurveyId", "FromDepartmentId", "ToDepartmentId");
+
+                    b.ToTable("SurveyServiceLinks", (string)null);
                 });
 
             modelBuilder.Entity("Inward.Features.Notifications.Notification", b =>
@@ -3948,6 +3970,15 @@ namespace Inward.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Inward.Features.Listening.SurveySection", b =>
+                {
+                    b.HasOne("Inward.Features.Listening.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inward.Features.Listening.SurveyServiceLink", b =>
                 {
                     b.HasOne("Inward.Features.Listening.Survey", null)
                         .WithMany()

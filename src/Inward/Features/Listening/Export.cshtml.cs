@@ -58,19 +58,33 @@ public sealed class ExportModel(SurveyResults results, ServiceQualityResults ser
     }
 
     /// <summary>Pure: the same lines as <see cref="Csv"/> as one worksheet; numbers as numbers, every text defused like a CSV cell.</summary>
-    public static async Task<byte[]> Xlsx(SurveyResultsView v, CancellationToken ct, ServiceQualityView? matrix = null)
+    public static Task<byte[]> Xlsx(SurveyResultsView v, CancellationToken ct, ServiceQualityView? matrix = null) => XlsxOf(Rows(v, matrix), "Results", ct);
+
+    /// <summary>Pure: lines of an export (figures written with invariant digits) as one worksheet, as <see cref="Xlsx"/> writes the results.</summary>
+    public static async Task<byte[]> XlsxOf(IEnumerable<string?[]> rows, string sheet, CancellationToken ct)
     {
         using var stream = new MemoryStream();
         await using (var spreadsheet = await Spreadsheet.CreateNewAsync(stream, cancellationToken: ct))
         {
-            await spreadsheet.StartWorksheetAsync("Results", token: ct);
-            foreach (var row in Rows(v, matrix))
+            await spreadsheet.StartWorksheetAsync(sheet, token: ct);
+            foreach (var row in rows)
             {
                 await spreadsheet.AddRowAsync([.. row.Select(Cell)], ct);
             }
             await spreadsheet.FinishAsync(ct);
         }
         return stream.ToArray();
+    }
+
+    /// <summary>Pure: lines of an export as CSV text with a byte order mark (spreadsheets then read UTF-8), every cell defused.</summary>
+    public static byte[] CsvFileOf(IEnumerable<string?[]> rows)
+    {
+        var csv = new StringBuilder();
+        foreach (var row in rows)
+        {
+            csv.Append(CsvSafe.Row(row));
+        }
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
     /// <summary>A figure (written by <see cref="Rows"/> with invariant digits) becomes a number cell; anything else defused text.</summary>

@@ -78,6 +78,7 @@ internal sealed class ServiceQualityDemoContent(TimeProvider clock) : IDemoConte
         }
         await db.SaveChangesAsync(ct);
         db.AddRange(people.Select(p => new SurveyMember { SurveyId = survey.Id, EmployeeId = p.Id, DepartmentId = p.DepartmentId, LocationId = p.LocationId }));
+        await ServiceMapSnapshot.TakeAsync(db, survey.Id, survey.Id, ct);
 
         var questions = await db.Set<SurveyQuestion>().AsNoTracking().Where(q => q.SurveyId == survey.Id).ToListAsync(ct);
         var names = serving.ToDictionary(s => s.FromDepartmentId, s => s.From);

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Inward.Features.InternalCustomers;
 using Inward.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -122,8 +121,8 @@ public sealed class ServiceQualityResults(InwardDbContext db, SurveyResults resu
         var tree = new Audiences.DepartmentTree(departments.Select(d => (d.Id, d.ParentId)));
         var inScope = root is { } r0 ? departments.Select(d => d.Id).Where(d => tree.IsWithin(d, r0)).ToHashSet() : null;
 
-        var links = (await db.Set<ServiceEdge>().AsNoTracking().Select(e => new { e.FromDepartmentId, e.ToDepartmentId }).ToListAsync(ct))
-            .Select(e => new ServiceLink(e.FromDepartmentId, e.ToDepartmentId)).ToHashSet();
+        // The map as it was at launch, so a later change to it leaves the matrix and its chains as they were.
+        var links = await ServiceMapSnapshot.LinksAsync(db, survey.Id, ct);
         var invited = await db.Set<SurveyMember>().AsNoTracking().Where(m => m.SurveyId == survey.Id && m.DepartmentId != null)
             .Select(m => m.DepartmentId!.Value).Distinct().ToListAsync(ct);
         var itemIds = items.Select(i => i.Id).ToList();

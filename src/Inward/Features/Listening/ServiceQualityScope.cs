@@ -1,5 +1,4 @@
 using System.Globalization;
-using Inward.Features.InternalCustomers;
 using Inward.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +6,7 @@ namespace Inward.Features.Listening;
 
 /// <summary>
 /// Which internal service quality items a respondent rates: only those about a department that serves their own
-/// department (the one of the launch snapshot) on the internal-customer map as it is when they answer.
+/// department (the one of the launch snapshot) on the internal-customer map as it was at launch.
 /// </summary>
 public static class ServiceQualityScope
 {
@@ -41,7 +40,7 @@ public static class ServiceQualityScope
         var department = await db.Set<SurveyMember>().AsNoTracking().Where(m => m.SurveyId == surveyId && m.EmployeeId == employeeId)
             .Select(m => m.DepartmentId).SingleOrDefaultAsync(ct);
         var serving = department is { } d
-            ? (await db.Set<ServiceEdge>().AsNoTracking().Where(e => e.ToDepartmentId == d).Select(e => e.FromDepartmentId).ToListAsync(ct)).ToHashSet()
+            ? (await ServiceMapSnapshot.LinksAsync(db, surveyId, ct)).Where(l => l.To == d).Select(l => l.From).ToHashSet()
             : [];
         var names = await db.Departments.AsNoTracking().Where(x => about.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
         return (Applicable(questions, serving), OutOfScope(questions, serving, answers, names));

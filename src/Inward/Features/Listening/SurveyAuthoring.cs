@@ -225,6 +225,7 @@ public sealed class SurveyAuthoring(InwardDbContext db, AudienceResolver audienc
                 SurveyId = id, EmployeeId = e.Id, DepartmentId = e.DepartmentId, LocationId = e.LocationId, TenureBand = TenureBands.Of(e.HireDate, launchDay),
             }).ToList();
         db.AddRange(snapshot);
+        await ServiceMapSnapshot.TakeAsync(db, id, id, ct);
         survey.Status = SurveyStatus.Open;
         survey.LaunchedUtc = Now;
         survey.OpensUtc ??= Now;

@@ -127,7 +127,8 @@ public sealed class FilterAttackTests(Apps apps) : IntegrationTest(apps)
         return System.Text.RegularExpressions.Regex.Replace(page[start..end], "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]*\"", "");
     }
 
-    private static List<List<string>> Sheet(byte[] xlsx)
+    /// <summary>The first worksheet's cells as text (shared by the trend attack tests).</summary>
+    internal static List<List<string>> Sheet(byte[] xlsx)
     {
         using var zip = new ZipArchive(new MemoryStream(xlsx));
         XNamespace ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";

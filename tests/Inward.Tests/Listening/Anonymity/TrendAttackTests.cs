@@ -5,6 +5,7 @@ using Inward.Platform.Identity;
 using Inward.Tests.Admin;
 using Inward.Tests.Infrastructure;
 using Inward.Tests.Jobs;
+using Microsoft.EntityFrameworkCore;
 using static Inward.Tests.Listening.Pulses.PulseTestKit;
 
 namespace Inward.Tests.Listening.Anonymity;
@@ -192,5 +193,56 @@ public sealed class TrendAttackTests(Apps apps) : IntegrationTest(apps)
         string Same(string body, int department) =>
             body.Replace($"department={department}\"", "department=#\"", StringComparison.Ordinal).Replace("Pulse ", "", StringComparison.Ordinal);
         Assert.Equal(Same(Body(b), none).Length, Same(Body(a), two).Length);
+    }
+
+    /// <summary>The lines of an export for one cycle: CSV split naively (no cell of these exports holds a comma or quote).</summary>
+    private static List<List<string>> CsvLines(string csv) =>
+        [.. csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(',').ToList())];
+
+    private static bool IsNumber(string cell) =>
+        double.TryParse(cell.TrimStart('\''), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_hidden_trend_point_stays_hidden_in_the_csv_and_xlsx_exports(DatabaseProvider provider)
+    {
+        var app = await App(provider);
+        var parent = await DepartmentAsync(app);
+        var (small, big) = (await DepartmentAsync(app, parent), await DepartmentAsync(app, parent));
+        var inSmall = await PeopleAsync(app, small, 6);
+        var inBig = await PeopleAsync(app, big, 8);
+        var (_, second) = await TwoCyclesAsync(app, parent, new DateTime(2036, 1, 7, 9, 0, 0, DateTimeKind.Utc),
+            (inSmall.Take(3), 1), (inBig, 1), (inSmall, 2), (inBig, 2));
+        var hr = await app.ApiClientAsync(Hr);
+        AssertHidden(await TrendsAsync(hr, second, small), 0);
+        // The big sibling is hidden with it in cycle 1 (the parent, 11, is shown), so neither export may show it either.
+        AssertHidden(await TrendsAsync(hr, second, big), 0);
+        var pages = await app.SignedInAsync(Hr);
+        var exportsBefore = await TestAccounts.WithDbAsync(app, db => db.AuditEntries.CountAsync(a => a.Action == "SurveyTrendsExported"));
+
+        foreach (var department in new[] { small, big })
+        {
+            var csvResponse = await pages.GetAsync($"/surveys/{second}/trends/export?department={department}");
+            Assert.Equal(HttpStatusCode.OK, csvResponse.StatusCode);
+            var csv = CsvLines(await csvResponse.Content.ReadAsStringAsync());
+            var xlsxResponse = await pages.GetAsync($"/surveys/{second}/trends/export?handler=Xlsx&department={department}");
+            Assert.Equal(HttpStatusCode.OK, xlsxResponse.StatusCode);
+            var xlsx = FilterAttackTests.Sheet(await xlsxResponse.Content.ReadAsByteArrayAsync());
+            foreach (var lines in new[] { csv, xlsx })
+            {
+                // Cycle 1's lines (participation, dimension, questions) carry the words and no figure but the cycle number.
+                var small1 = lines.Skip(1).Where(l => l[2] == "1").ToList();
+                Assert.Equal(5, small1.Count);
+                Assert.All(small1, l => Assert.Contains("fewer than 5 responses", l));
+                Assert.All(small1, l => Assert.DoesNotContain(l.Where((_, i) => i != 2), IsNumber));
+                // Cycle 2 shows, so the words are not simply everywhere.
+                var shown = lines.Single(l => l[0] == "Cycle" && l[2] == "2");
+                Assert.Contains(department == small ? "6" : "8", shown);
+                Assert.DoesNotContain("fewer than 5 responses", shown);
+            }
+        }
+        Assert.Equal(exportsBefore + 4, await TestAccounts.WithDbAsync(app, db => db.AuditEntries.CountAsync(a => a.Action == "SurveyTrendsExported")));
+        // An employee gets no export, and an unknown survey is 404 as on the page.
+        await TestAccounts.AssertForbiddenAsync(await app.SignedInAsync(inSmall[0].Email, TestAccounts.Password), $"/surveys/{second}/trends/export");
+        Assert.Equal(HttpStatusCode.NotFound, (await pages.GetAsync("/surveys/999999999/trends/export?handler=Xlsx")).StatusCode);
     }
 }

@@ -49,4 +49,22 @@ public sealed class TrendChartTests
         Assert.Throws<ArgumentOutOfRangeException>(() => TrendChart.Layout(["1"], [], 10, 10, 1));
         Assert.Throws<ArgumentException>(() => TrendChart.Layout(["1", "2"], [("A", [1])], 0, 10, 5));
     }
+
+    [Fact]
+    public void Right_to_left_the_first_cycle_sits_on_the_right_and_the_value_axis_stands_on_the_right()
+    {
+        var ltr = TrendChart.Layout(["1", "2", "3"], [("A", [10, null, 30])], 0, 100, 25);
+        var rtl = TrendChart.Layout(["1", "2", "3"], [("A", [10, null, 30])], 0, 100, 25, rightToLeft: true);
+
+        Assert.True(rtl.RightToLeft);
+        Assert.True(rtl.XTicks[0].Position > rtl.XTicks[2].Position);
+        Assert.True(rtl.Lines[0].Points[0].X > rtl.Lines[0].Points[1].X);
+        Assert.Equal(rtl.Right, rtl.XTicks[0].Position, 6);
+        Assert.Equal(rtl.Left, rtl.XTicks[2].Position, 6);
+        // The margin for the value labels moves to the right: the mirror image of the left-to-right chart.
+        Assert.Equal(ltr.Width - ltr.Left, rtl.Right, 6);
+        Assert.Equal(ltr.Width - ltr.XTicks[0].Position, rtl.XTicks[0].Position, 6);
+        Assert.Equal(ltr.Lines[0].Points.Select(p => p.Y), rtl.Lines[0].Points.Select(p => p.Y));
+        Assert.Equal([rtl.XTicks[1].Position], rtl.Gaps);
+    }
 }

@@ -29,7 +29,7 @@ public sealed class PulseCycles(InwardDbContext db, AudienceResolver audiences, 
         var series = await db.Set<SurveySeries>().AsNoTracking().SingleAsync(s => s.Id == cycle.SeriesId, ct);
         var cycles = await CyclesAsync(series.Id, ct);
         return new(series.Id, series.Cadence, series.OpenDays, series.StoppedUtc, cycle.Number, cycles,
-            PulseSchedule.NextOpening(series.Cadence, series.StoppedUtc is not null, cycles));
+            PulseSchedule.NextOpening(series.Cadence, series.StoppedUtc is not null, cycles, series.LatestChange()));
     }
 
     /// <summary>The cycles of a series, in order.</summary>
@@ -106,6 +106,60 @@ public sealed class PulseCycles(InwardDbContext db, AudienceResolver audiences, 
         return SurveyChange.Done;
     }
 
+    /// <summary>
+    /// Changes the cadence and/or days open of the series <paramref name="surveyId"/> belongs to, for the cycles still to
+    /// come: the cycle open now keeps its closing date, and the next opens one new period after the latest cycle opened,
+    /// never before the open one closes nor before now (<see cref="PulseSchedule.Change"/>). A value left null stays as
+    /// it is. NotDraft: the survey is not in a series, or the series is stopped; Invalid: the errors say why.
+    /// </summary>
+    public async Task<(SurveyChange Change, IReadOnlyList<SurveyError> Errors)> ChangeAsync(int surveyId, string? cadence, int? openDays, CancellationToken ct)
+    {
+        if (!await db.Set<Survey>().AnyAsync(s => s.Id == surveyId, ct))
+        {
+            return (SurveyChange.NotFound, []);
+        }
+        var series = await (from c in db.Set<SurveyCycle>()
+                            join s in db.Set<SurveySeries>() on c.SeriesId equals s.Id
+                            where c.SurveyId == surveyId
+                            select s).SingleOrDefaultAsync(ct);
+        if (series is null || series.StoppedUtc is not null)
+        {
+            return (SurveyChange.NotDraft, [new("series", "This survey is not part of a running series.")]);
+        }
+        if (cadence is null && openDays is null)
+        {
+            return (SurveyChange.Invalid, [new("cadence", "Give a new cadence, a new number of days open, or both.")]);
+        }
+        if (cadence is not null && cadence.Equals("none", StringComparison.OrdinalIgnoreCase))
+        {
+            return (SurveyChange.Invalid, [new("cadence", "The cadence must be weekly, monthly or quarterly.")]);
+        }
+        var errors = Check(cadence ?? series.Cadence.ToString(), openDays ?? series.OpenDays, out var parsed);
+        if (errors.Count > 0)
+        {
+            return (SurveyChange.Invalid, errors);
+        }
+        var (newCadence, newOpenDays) = (parsed!.Value, openDays ?? series.OpenDays);
+        if (newCadence == series.Cadence && newOpenDays == series.OpenDays)
+        {
+            return (SurveyChange.Done, []);
+        }
+        var cycles = await CyclesAsync(series.Id, ct);
+        if (PulseSchedule.Change(Now, series.OpenDays, cycles) is { } change)
+        {
+            // The open cycle keeps the closing it had: a cycle launched without its own closing time took the series' days.
+            var latest = cycles.MaxBy(c => c.Number)!;
+            if (latest is { Status: SurveyStatus.Open, ClosesUtc: null })
+            {
+                (await db.Set<Survey>().SingleAsync(s => s.Id == latest.SurveyId, ct)).ClosesUtc = PulseSchedule.ClosingOf(latest, series.OpenDays);
+            }
+            (series.AnchorUtc, series.NotBeforeUtc) = (change.AnchorUtc, change.NotBeforeUtc);
+        }
+        (series.Cadence, series.OpenDays) = (newCadence, newOpenDays);
+        await db.SaveChangesAsync(ct);
+        return (SurveyChange.Done, []);
+    }
+
     /// <summary>Stops the series of a survey: no further cycle is launched. NotDraft: not recurring, or stopped already.</summary>
     public async Task<SurveyChange> StopAsync(int surveyId, CancellationToken ct)
     {
@@ -145,7 +199,7 @@ public sealed class PulseCycles(InwardDbContext db, AudienceResolver audiences, 
         foreach (var series in allSeries)
         {
             var cycles = states[series.Id].OrderBy(c => c.Number).ToList();
-            var plan = PulseSchedule.Plan(now, series.Cadence, series.OpenDays, series.StoppedUtc is not null, cycles);
+            var plan = PulseSchedule.Plan(now, series.Cadence, series.OpenDays, series.StoppedUtc is not null, cycles, series.LatestChange());
             foreach (var closing in plan.Close)
             {
                 var survey = await db.Set<Survey>().SingleAsync(s => s.Id == closing.SurveyId, ct);
@@ -196,8 +250,10 @@ public sealed class PulseCycles(InwardDbContext db, AudienceResolver audiences, 
         {
             SurveyId = surveyId, SectionId = q.SectionId is { } sid ? sectionIds[sid] : null, Order = q.Order, Kind = q.Kind, Text = q.Text,
             TextAr = q.TextAr, TextPl = q.TextPl, Options = q.Options, OptionsAr = q.OptionsAr, OptionsPl = q.OptionsPl, Dimension = q.Dimension,
-            Reverse = q.Reverse, Required = q.Required,
+            Reverse = q.Reverse, Required = q.Required, AboutDepartmentId = q.AboutDepartmentId, IsExpectation = q.IsExpectation,
         }));
+        // Service quality items rate departments on the map as it is at this cycle's launch.
+        await ServiceMapSnapshot.TakeAsync(db, surveyId, fromSurveyId, ct);
         var snapshot = await db.Employees.AsNoTracking().Where(e => members.Contains(e.Id))
             .Select(e => new { e.Id, e.DepartmentId, e.LocationId }).ToListAsync(ct);
         db.AddRange(snapshot.Select(e => new SurveyMember { SurveyId = surveyId, EmployeeId = e.Id, DepartmentId = e.DepartmentId, LocationId = e.LocationId }));
@@ -208,7 +264,7 @@ public sealed class PulseCycles(InwardDbContext db, AudienceResolver audiences, 
 /// <summary>A run of the pulse job: every series (the recurring sweep), or only <paramref name="SeriesId"/>.</summary>
 public sealed record PulseRun(int? SeriesId = null);
 
-/// <summary>The recurring sweep (Listening:Pulses, every 5 minutes by default) that closes and launches pulse cycles.</summary>
+/// <summary>The recurring sweep (Surveys:Pulses, every 5 minutes by default) that closes and launches pulse cycles.</summary>
 public sealed class PulseCycleJob(PulseCycles cycles) : IJobHandler
 {
     public const string Kind = "listening.pulses";

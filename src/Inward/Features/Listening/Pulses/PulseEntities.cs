@@ -26,6 +26,13 @@ public sealed class SurveySeries : IAudited
     public DateTime CreatedUtc { get; set; }
     /// <summary>When HR stopped the series: no cycle is launched after it (an open one still closes on its date).</summary>
     public DateTime? StoppedUtc { get; set; }
+    /// <summary>After HR changed the cadence or days open of the running series: the opening its periods count from since.</summary>
+    public DateTime? AnchorUtc { get; set; }
+    /// <summary>After such a change: no cycle opens before this (the change, or the end of the cycle open at the time).</summary>
+    public DateTime? NotBeforeUtc { get; set; }
+
+    /// <summary>The latest change for <see cref="PulseSchedule"/>; null while the series runs as first set.</summary>
+    public ScheduleChange? LatestChange() => AnchorUtc is { } anchor && NotBeforeUtc is { } notBefore ? new(anchor, notBefore) : null;
 }
 
 /// <summary>A survey's place in a series: cycle 1, 2, 3... The pair (series, number) is unique, so a cycle cannot be launched twice.</summary>

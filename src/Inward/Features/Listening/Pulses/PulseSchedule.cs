@@ -9,6 +9,14 @@ public sealed record CycleClosing(int SurveyId, DateTime ClosesUtc);
 /// <summary>Open cycle <see cref="Number"/> for the period from <see cref="OpensUtc"/> to <see cref="ClosesUtc"/>.</summary>
 public sealed record CycleLaunch(int Number, DateTime OpensUtc, DateTime ClosesUtc);
 
+/// <summary>
+/// A change of cadence or days open of a running series: from it on, periods are counted from <see cref="AnchorUtc"/> (the
+/// latest cycle's opening when HR made the change) and no cycle opens before <see cref="NotBeforeUtc"/> (the change itself,
+/// or the closing of the cycle that was open then, whichever is later), so the open cycle runs on as it was and a period
+/// that began before the change is not launched late.
+/// </summary>
+public sealed record ScheduleChange(DateTime AnchorUtc, DateTime NotBeforeUtc);
+
 /// <summary>What a series needs now: cycles to close and at most one cycle to launch.</summary>
 public sealed record PulsePlan(IReadOnlyList<CycleClosing> Close, CycleLaunch? Launch)
 {
@@ -67,24 +75,58 @@ public static class PulseSchedule
     public static DateTime? ClosingOf(CycleState cycle, int openDays) => cycle.ClosesUtc ?? cycle.OpensUtc?.AddDays(openDays);
 
     /// <summary>When the cycle after <paramref name="cycles"/>' latest opens (null: the series has not started, or it is stopped).</summary>
-    public static DateTime? NextOpening(PulseCadence cadence, bool stopped, IReadOnlyList<CycleState> cycles)
+    public static DateTime? NextOpening(PulseCadence cadence, bool stopped, IReadOnlyList<CycleState> cycles, ScheduleChange? change = null)
     {
-        if (stopped || Anchor(cycles) is not { } anchor)
+        if (stopped || Anchor(cycles, change) is not { } anchor)
         {
             return null;
         }
         var last = cycles.MaxBy(c => c.Number)!;
-        return PeriodStart(anchor, cadence, PeriodAt(anchor, cadence, last.OpensUtc ?? anchor) + 1);
+        return PeriodStart(anchor, cadence, FirstLaunchable(anchor, cadence, last.OpensUtc ?? anchor, change));
+    }
+
+    /// <summary>
+    /// Pure: the change HR makes to a running series at <paramref name="now"/>, given the days open until then. Null while
+    /// the first cycle is still a draft (nothing runs yet: the new values simply apply from its launch).
+    /// </summary>
+    public static ScheduleChange? Change(DateTime now, int openDaysBefore, IReadOnlyList<CycleState> cycles)
+    {
+        if (Anchor(cycles, null) is null)
+        {
+            return null;
+        }
+        var last = cycles.MaxBy(c => c.Number)!;
+        var opens = last.OpensUtc!.Value;
+        var closes = last.Status == SurveyStatus.Open ? ClosingOf(last, openDaysBefore)!.Value : now;
+        return new ScheduleChange(opens, closes > now ? closes : now);
+    }
+
+    /// <summary>
+    /// The first period after the one the latest cycle opened in that may be launched: after a change, the first that
+    /// starts at or after its <see cref="ScheduleChange.NotBeforeUtc"/>.
+    /// </summary>
+    private static int FirstLaunchable(DateTime anchor, PulseCadence cadence, DateTime lastOpens, ScheduleChange? change)
+    {
+        var next = PeriodAt(anchor, cadence, lastOpens) + 1;
+        if (change is { NotBeforeUtc: var notBefore })
+        {
+            var at = PeriodAt(anchor, cadence, notBefore);
+            next = Math.Max(next, PeriodStart(anchor, cadence, at) == notBefore ? at : at + 1);
+        }
+        return next;
     }
 
     /// <summary>
     /// What to do at <paramref name="now"/>: close every open cycle whose closing time has passed, and launch the next cycle
     /// when its period has begun and its window is still ahead (unless the series is stopped or has not started). A cycle
-    /// still open when the next one launches is closed then, so one series never has two open cycles.
+    /// still open when the next one launches is closed then, so one series never has two open cycles. After HR changed the
+    /// series (<paramref name="change"/>), periods count from the change's anchor and none that starts before its
+    /// <see cref="ScheduleChange.NotBeforeUtc"/> is launched.
     /// </summary>
-    public static PulsePlan Plan(DateTime now, PulseCadence cadence, int openDays, bool stopped, IReadOnlyList<CycleState> cycles)
+    public static PulsePlan Plan(DateTime now, PulseCadence cadence, int openDays, bool stopped, IReadOnlyList<CycleState> cycles,
+        ScheduleChange? change = null)
     {
-        if (Anchor(cycles) is not { } anchor)
+        if (Anchor(cycles, change) is not { } anchor)
         {
             return PulsePlan.Nothing;
         }
@@ -95,7 +137,7 @@ public static class PulseSchedule
         if (!stopped && last.Status != SurveyStatus.Draft && last.OpensUtc is { } lastOpens)
         {
             var current = PeriodAt(anchor, cadence, now);
-            if (current > PeriodAt(anchor, cadence, lastOpens))
+            if (current >= FirstLaunchable(anchor, cadence, lastOpens, change))
             {
                 var opens = PeriodStart(anchor, cadence, current);
                 var closes = opens.AddDays(openDays);
@@ -110,7 +152,7 @@ public static class PulseSchedule
         return new PulsePlan(close, launch);
     }
 
-    /// <summary>The first cycle's opening, once it has been launched.</summary>
-    private static DateTime? Anchor(IReadOnlyList<CycleState> cycles) =>
-        cycles.Count > 0 && cycles.MinBy(c => c.Number) is { Status: not SurveyStatus.Draft, OpensUtc: { } opens } ? opens : null;
+    /// <summary>The first cycle's opening, once it has been launched; after a change, the change's anchor.</summary>
+    private static DateTime? Anchor(IReadOnlyList<CycleState> cycles, ScheduleChange? change) =>
+        cycles.Count > 0 && cycles.MinBy(c => c.Number) is { Status: not SurveyStatus.Draft, OpensUtc: { } opens } ? change?.AnchorUtc ?? opens : null;
 }

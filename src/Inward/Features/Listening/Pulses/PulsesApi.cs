@@ -1,9 +1,11 @@
 using System.ComponentModel;
 using System.Globalization;
+using Inward.Platform.Data;
 using Inward.Platform.Identity;
 using Inward.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Inward.Features.Listening.Pulses;
 
@@ -11,10 +13,15 @@ public sealed record RecurrenceRequest(
     [property: Description("weekly, monthly or quarterly; none (or null) makes the draft a one-off survey again.")] string? Cadence,
     [property: Description("How many days each cycle stays open: 1 to 7 (weekly), 28 (monthly) or 89 (quarterly).")] int? OpenDays);
 
+public sealed record RecurrenceChangeRequest(
+    [property: Description("weekly, monthly or quarterly; null keeps the cadence.")] string? Cadence,
+    [property: Description("How many days each coming cycle stays open (at most 7, 28 or 89 for the cadence); null keeps it.")] int? OpenDays);
+
 public sealed record RecurrenceResponse(int SurveyId, int? SeriesId, PulseCadence? Cadence, int? OpenDays, int? Cycle, DateTime? StoppedAt, DateTime? NextOpensAt);
 
 /// <summary>
-/// /api/v1/surveys/{id}/recurrence (ManageSurveys): make a draft a recurring pulse, or stop its series; and
+/// /api/v1/surveys/{id}/recurrence (ManageSurveys): make a draft a recurring pulse, change a running series for its cycles
+/// to come (PATCH), or stop it; and
 /// /api/v1/surveys/{id}/trends: the series' closed cycles for a group, with the same access and suppression as the results.
 /// </summary>
 public static class PulsesApi
@@ -24,6 +31,7 @@ public static class PulsesApi
         var api = app.MapApiV1("Surveys", Capability.UseIntranet);
         api.MapGet("/surveys/{id:int}/recurrence", GetAsync).RequireAuthorization(nameof(Capability.ManageSurveys));
         api.MapPut("/surveys/{id:int}/recurrence", SetAsync).AcceptsJson<RecurrenceRequest>().RequireAuthorization(nameof(Capability.ManageSurveys));
+        api.MapPatch("/surveys/{id:int}/recurrence", ChangeAsync).AcceptsJson<RecurrenceChangeRequest>().RequireAuthorization(nameof(Capability.ManageSurveys));
         api.MapPost("/surveys/{id:int}/recurrence/stop", StopAsync).RequireAuthorization(nameof(Capability.ManageSurveys));
         api.MapGet("/surveys/{id:int}/trends", TrendsAsync);
         return app;
@@ -67,6 +75,35 @@ public static class PulsesApi
         {
             SurveyChange.NotFound => NotFound(),
             SurveyChange.NotDraft => Conflict("Recurrence is set while the survey is a draft; a launched series can only be stopped."),
+            _ => TypedResults.Ok(await BodyAsync(pulses, id, ct)),
+        };
+    }
+
+    [EndpointSummary("Change a running pulse series (ManageSurveys)")]
+    [EndpointDescription("Changes the cadence and/or days open for the cycles still to come (a value left out stays). The open cycle keeps its dates; the "
+        + "next cycle opens one new period after the latest cycle opened, never before that cycle closes nor before now, and periods that began before "
+        + "the change are skipped. 400 with the fields at fault; 409 when the survey is not in a running series (stopped, or a one-off).")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public static async Task<Results<Ok<RecurrenceResponse>, ValidationProblem, ProblemHttpResult>> ChangeAsync(PulseCycles pulses, InwardDbContext db, HttpContext http,
+        int id, CancellationToken ct)
+    {
+        if (!await db.Set<Survey>().AnyAsync(s => s.Id == id, ct))
+        {
+            return NotFound();
+        }
+        var (request, problem) = await JsonBody.ReadAsync<RecurrenceChangeRequest>(http.Request, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var (change, errors) = await pulses.ChangeAsync(id, request!.Cadence, request.OpenDays, ct);
+        return change switch
+        {
+            SurveyChange.NotFound => NotFound(),
+            SurveyChange.NotDraft => Conflict("This survey is not part of a running series."),
+            SurveyChange.Invalid => TypedResults.ValidationProblem(errors.GroupBy(e => e.Field, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Format()).ToArray(), StringComparer.Ordinal)),
             _ => TypedResults.Ok(await BodyAsync(pulses, id, ct)),
         };
     }

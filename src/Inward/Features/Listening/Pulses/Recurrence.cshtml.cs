@@ -5,18 +5,21 @@ using Microsoft.Extensions.Localization;
 
 namespace Inward.Features.Listening.Pulses;
 
-/// <summary>What the recurrence card shows: the survey, its series if any, and the form's values.</summary>
-public sealed record RecurrenceSectionModel(int SurveyId, SurveyStatus Status, PulseInfo? Info, string Cadence, int OpenDays);
+/// <summary>What the recurrence card shows: the survey, its series if any, and the form's values; <see cref="From"/> "trends" when shown there.</summary>
+public sealed record RecurrenceSectionModel(int SurveyId, SurveyStatus Status, PulseInfo? Info, string Cadence, int OpenDays, string? From = null);
 
 /// <summary>
-/// /surveys/{id}/recurrence (ManageSurveys): make a draft a recurring pulse (or a one-off again) and stop a series. The
-/// edit page shows the same card (<see cref="RecurrenceSection"/>); this page answers its forms and shows their errors.
+/// /surveys/{id}/recurrence (ManageSurveys): make a draft a recurring pulse (or a one-off again), change the cadence and
+/// days open of a running series for its cycles to come, and stop a series. The edit and trends pages show the same card
+/// (<see cref="RecurrenceSection"/>); this page answers its forms and shows their errors.
 /// </summary>
 [RequireCapability(Capability.ManageSurveys)]
 public sealed class RecurrenceModel(PulseCycles pulses, SurveyResponding responding, IStringLocalizer<Strings> t) : PageModel
 {
     [BindProperty] public string? Cadence { get; set; }
     [BindProperty] public int? OpenDays { get; set; }
+    /// <summary>"trends": the form was on the trends page, so a saved change goes back there.</summary>
+    [BindProperty] public string? From { get; set; }
     public string Title { get; private set; } = "";
     public RecurrenceSectionModel Section { get; private set; } = null!;
 
@@ -29,7 +32,7 @@ public sealed class RecurrenceModel(PulseCycles pulses, SurveyResponding respond
         Title = form.Survey.Title;
         var info = await pulses.ForSurveyAsync(id, ct);
         Section = new RecurrenceSectionModel(id, form.Survey.Status, info, Cadence ?? info?.Cadence.ToString() ?? "none",
-            OpenDays ?? info?.OpenDays ?? RecurrenceSection.DefaultOpenDays);
+            OpenDays ?? info?.OpenDays ?? RecurrenceSection.DefaultOpenDays, From == RecurrenceSection.FromTrends ? From : null);
         return true;
     }
 
@@ -57,6 +60,29 @@ public sealed class RecurrenceModel(PulseCycles pulses, SurveyResponding respond
             SurveyChange.NotDraft => Refuse(t["Recurrence is set while the survey is a draft; a launched series can only be stopped."]),
             _ => Saved(id, cadence is null ? t["This survey is a one-off."] : t["Recurrence saved: the next cycles open on their own once the survey is launched."]),
         };
+    }
+
+    public async Task<IActionResult> OnPostChangeAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        ModelState.Clear();
+        var (change, errors) = await pulses.ChangeAsync(id, Cadence, OpenDays, ct);
+        switch (change)
+        {
+            case SurveyChange.NotFound:
+                return NotFound();
+            case SurveyChange.NotDraft or SurveyChange.Invalid:
+                foreach (var e in errors)
+                {
+                    ModelState.AddModelError(e.Field, t[e.Message, e.Arguments]);
+                }
+                return Page();
+        }
+        TempData["Saved"] = t["The series is changed: the open cycle keeps its dates, and the next cycles follow the new schedule."].Value;
+        return Redirect(From == RecurrenceSection.FromTrends ? $"/surveys/{id}/trends" : $"/surveys/{id}/edit");
     }
 
     public async Task<IActionResult> OnPostStopAsync(int id, CancellationToken ct)
@@ -91,11 +117,17 @@ public sealed class RecurrenceModel(PulseCycles pulses, SurveyResponding respond
 public sealed class RecurrenceSection(PulseCycles pulses) : ViewComponent
 {
     public const int DefaultOpenDays = 7;
+    public const string FromTrends = "trends";
 
-    public async Task<IViewComponentResult> InvokeAsync(int surveyId, SurveyStatus status)
+    /// <summary>The card; on the trends page (<paramref name="from"/> "trends") only for a series, as a one-off has nothing to change there.</summary>
+    public async Task<IViewComponentResult> InvokeAsync(int surveyId, SurveyStatus status, string? from = null)
     {
         var info = await pulses.ForSurveyAsync(surveyId, HttpContext.RequestAborted);
+        if (info is null && from is not null)
+        {
+            return Content("");
+        }
         return View("/Features/Listening/Pulses/_Recurrence.cshtml",
-            new RecurrenceSectionModel(surveyId, status, info, info?.Cadence.ToString() ?? "none", info?.OpenDays ?? DefaultOpenDays));
+            new RecurrenceSectionModel(surveyId, status, info, info?.Cadence.ToString() ?? "none", info?.OpenDays ?? DefaultOpenDays, from));
     }
 }

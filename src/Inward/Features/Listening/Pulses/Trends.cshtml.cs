@@ -1,7 +1,9 @@
 using System.Globalization;
+using Inward.Platform.Data;
 using Inward.Platform.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Inward.Features.Listening.Pulses;
 
@@ -11,9 +13,11 @@ namespace Inward.Features.Listening.Pulses;
 /// <see cref="PulseTrends"/>.
 /// </summary>
 [RequireCapability(Capability.UseIntranet)]
-public sealed class TrendsModel(PulseTrends trends) : PageModel
+public sealed class TrendsModel(PulseTrends trends, InwardDbContext db) : PageModel
 {
     public SurveyTrendView View { get; private set; } = null!;
+    /// <summary>The survey's status for HR, who may change the series here; null for everyone else.</summary>
+    public SurveyStatus? Status { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, int? department, CancellationToken ct)
     {
@@ -26,6 +30,10 @@ public sealed class TrendsModel(PulseTrends trends) : PageModel
                 return Forbid();
         }
         View = view!;
+        if (User.Has(Capability.ManageSurveys))
+        {
+            Status = await db.Set<Survey>().Where(s => s.Id == id).Select(s => (SurveyStatus?)s.Status).SingleAsync(ct);
+        }
         return Page();
     }
 
