@@ -155,6 +155,34 @@ public sealed class AnonymousBatchesTests(QuietApps apps)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task Comments_of_a_survey_closed_with_responses_still_pending_survive_their_rewrite_with_the_results_cache_on(DatabaseProvider provider)
+    {
+        // Its own app: the shared quiet ones keep no results cache, and this is about the cache.
+        await using var app = new InwardApp(provider, new Dictionary<string, string> { ["Jobs:Enabled"] = "false" });
+        await app.InitialiseAsync();
+        await SetThresholdAsync(app, 3);
+        var department = await DepartmentAsync(app);
+        var people = await PeopleAsync(app, department, 3);
+        var hr = await app.ApiClientAsync(Hr);
+        var survey = await LaunchForAsync(hr, department, "Closed by the pulse job");
+        for (var i = 0; i < people.Count; i++)
+        {
+            await SubmitAsync(app, survey, people[i], value: 4, comment: $"Comment number {i}");
+        }
+        // Closed the way the pulse job closes a cycle: no flush there, the batch job re-writes the responses a little later.
+        await TestAccounts.WithDbAsync(app, db => db.Set<Survey>().Where(s => s.Id == survey)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SurveyStatus.Closed).SetProperty(x => x.ClosedUtc, DateTime.UtcNow)));
+        var before = await hr.GetStringAsync($"/api/v1/surveys/{survey}/results");
+        Assert.All(Enumerable.Range(0, 3), i => Assert.Contains($"Comment number {i}", before, StringComparison.Ordinal));
+
+        Assert.Equal(3, await RunBatchesAsync(app));
+
+        Assert.DoesNotContain(await ResponsesAsync(app, survey), r => r.Pending);
+        var after = await hr.GetStringAsync($"/api/v1/surveys/{survey}/results");
+        Assert.All(Enumerable.Range(0, 3), i => Assert.Contains($"Comment number {i}", after, StringComparison.Ordinal));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Closing_a_survey_rewrites_what_it_still_has_pending_before_anyone_sees_results(DatabaseProvider provider)
     {
         var app = await apps.For(provider);

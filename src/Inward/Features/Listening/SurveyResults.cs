@@ -183,8 +183,11 @@ public sealed class SurveyResults(InwardDbContext db, SurveyResponding forms, Ti
         // A closed survey never takes another answer (closing is final), so its arrays are kept a while: every later view,
         // filter and export of it reads them instead of 300,000 rows. Open surveys are always read afresh.
         // Surveys:ResultsCacheMinutes = 0 turns the cache off (small servers short of memory; the benchmark's uncached run).
+        // Only once nothing is pending: the batch writer (docs/adr/0018) still gives a just-closed survey's last responses new
+        // ids, which would leave cached ids matching no comment row; after that batch the rows never change again.
         var cacheMinutes = configuration.GetValue("Surveys:ResultsCacheMinutes", 10);
         var data = survey.Status == SurveyStatus.Closed && cacheMinutes > 0
+            && !await db.Set<SurveyResponse>().AnyAsync(r => r.SurveyId == surveyId && r.Pending, ct)
             ? (await cache.GetOrCreateAsync(("survey-results-data", surveyId), entry =>
             {
                 entry.SlidingExpiration = TimeSpan.FromMinutes(cacheMinutes);
