@@ -147,10 +147,18 @@ public sealed partial class InwardApp : WebApplicationFactory<Program>
 }
 
 /// <summary>One app per provider, shared by every integration test in the run (start-up is the slow part).</summary>
-public sealed class Apps : IAsyncLifetime
+public class Apps : IAsyncLifetime
 {
     private readonly Dictionary<DatabaseProvider, Task<InwardApp>> _apps = [];
     private readonly Lock _lock = new();
+    private readonly IReadOnlyDictionary<string, string>? _settings;
+
+    public Apps()
+    {
+    }
+
+    /// <summary>A set of shared apps started with other <paramref name="settings"/> (a collection with its own needs).</summary>
+    protected Apps(IReadOnlyDictionary<string, string> settings) => _settings = settings;
 
     public Task<InwardApp> For(DatabaseProvider provider)
     {
@@ -165,9 +173,9 @@ public sealed class Apps : IAsyncLifetime
         }
     }
 
-    private static async Task<InwardApp> Start(DatabaseProvider provider)
+    private async Task<InwardApp> Start(DatabaseProvider provider)
     {
-        var app = new InwardApp(provider);
+        var app = new InwardApp(provider, _settings);
         await app.InitialiseAsync();
         return app;
     }

@@ -12,41 +12,7 @@ namespace Inward.Tests.Listening.Anonymity;
 /// shared apps' worker would re-write them at any minute), and whose results are never cached (so a view after the
 /// re-write reads the re-written rows).
 /// </summary>
-public sealed class QuietApps : IAsyncLifetime
-{
-    private readonly Dictionary<DatabaseProvider, Task<InwardApp>> _apps = [];
-    private readonly Lock _lock = new();
-
-    public Task<InwardApp> For(DatabaseProvider provider)
-    {
-        lock (_lock)
-        {
-            if (!_apps.TryGetValue(provider, out var app))
-            {
-                app = Start(provider);
-                _apps[provider] = app;
-            }
-            return app;
-        }
-    }
-
-    private static async Task<InwardApp> Start(DatabaseProvider provider)
-    {
-        var app = new InwardApp(provider, new Dictionary<string, string> { ["Jobs:Enabled"] = "false", ["Surveys:ResultsCacheMinutes"] = "0" });
-        await app.InitialiseAsync();
-        return app;
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var app in _apps.Values)
-        {
-            await (await app).DisposeAsync();
-        }
-    }
-}
+public sealed class QuietApps() : Apps(new Dictionary<string, string> { ["Jobs:Enabled"] = "false", ["Surveys:ResultsCacheMinutes"] = "0" });
 
 [CollectionDefinition(Name)]
 public sealed class QuietJobsTests : ICollectionFixture<QuietApps>
