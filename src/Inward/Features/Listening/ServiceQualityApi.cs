@@ -24,13 +24,7 @@ public static class ServiceQualityApi
         CancellationToken ct)
     {
         var (access, view) = await matrix.ForAsync(id, http.User, ct);
-        return access switch
-        {
-            ResultsAccess.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No survey with this id."),
-            ResultsAccess.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-                detail: "Results are for HR and for managers of the group."),
-            _ => TypedResults.Ok(view!),
-        };
+        return SurveyProblems.Refusal(access) is { } refused ? refused : TypedResults.Ok(view!);
     }
 }
 

@@ -4,6 +4,7 @@ using Inward.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using static Inward.Features.Listening.SurveyProblems;
 
 namespace Inward.Features.Listening;
 
@@ -59,7 +60,4 @@ public static class SurveyRemindersApi
     }
 
     private static ReminderRoundResponse ToResponse(ReminderRoundView r) => new(r.Round, r.Manual, r.SentOn, r.Reminded);
-
-    private static ProblemHttpResult NotFound() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No survey with this id.");
 }

@@ -9,6 +9,7 @@ using Inward.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using static Inward.Features.Listening.SurveyProblems;
 
 namespace Inward.Features.Listening;
 
@@ -295,15 +296,7 @@ public static class SurveysApi
             return Validation([new SurveyError("tenure", ResultFilterQuery.BadTenure)]);
         }
         var (access, view) = await results.ForAsync(id, http.User, department, filter, CultureInfo.CurrentUICulture, ct);
-        return access switch
-        {
-            ResultsAccess.NotFound => NotFound(),
-            ResultsAccess.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-                detail: "Results are for HR and for managers of the group."),
-            ResultsAccess.FilterRefused => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Filter not available",
-                detail: ResultFilterQuery.Refused),
-            _ => TypedResults.Ok(view!),
-        };
+        return Refusal(access) is { } refused ? refused : TypedResults.Ok(view!);
     }
 
     private static async Task<bool> MayReadAsync(SurveyResponding responding, HttpContext http, Survey survey, CancellationToken ct) =>
@@ -361,13 +354,4 @@ public static class SurveysApi
             AudienceRule.FromJson(s.AudienceJson), s.OpensUtc, s.ClosesUtc, s.TemplateKey, sections);
     }
 
-    private static ValidationProblem Validation(IEnumerable<SurveyError> errors) =>
-        TypedResults.ValidationProblem(errors.GroupBy(e => e.Field, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(e => e.Format()).ToArray(), StringComparer.Ordinal));
-
-    private static ProblemHttpResult Conflict(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);
-
-    private static ProblemHttpResult NotFound() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No survey with this id.");
 }

@@ -6,6 +6,7 @@ using Inward.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using static Inward.Features.Listening.SurveyProblems;
 
 namespace Inward.Features.Listening.Pulses;
 
@@ -68,8 +69,7 @@ public static class PulsesApi
         var errors = PulseCycles.Check(request!.Cadence, request.OpenDays, out var cadence);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors.GroupBy(e => e.Field, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Select(e => e.Format()).ToArray(), StringComparer.Ordinal));
+            return Validation(errors);
         }
         return await pulses.SetRecurrenceAsync(id, cadence, request.OpenDays ?? 0, http.User, ct) switch
         {
@@ -102,8 +102,7 @@ public static class PulsesApi
         {
             SurveyChange.NotFound => NotFound(),
             SurveyChange.NotDraft => Conflict("This survey is not part of a running series."),
-            SurveyChange.Invalid => TypedResults.ValidationProblem(errors.GroupBy(e => e.Field, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Select(e => e.Format()).ToArray(), StringComparer.Ordinal)),
+            SurveyChange.Invalid => Validation(errors),
             _ => TypedResults.Ok(await BodyAsync(pulses, id, ct)),
         };
     }
@@ -129,23 +128,11 @@ public static class PulsesApi
         [Description("Department id.")] int? department = null)
     {
         var (access, view) = await trends.ForAsync(id, http.User, department, CultureInfo.CurrentUICulture, ct);
-        return access switch
-        {
-            ResultsAccess.NotFound => NotFound(),
-            ResultsAccess.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-                detail: "Results are for HR and for managers of the group."),
-            _ => TypedResults.Ok(view!),
-        };
+        return Refusal(access) is { } refused ? refused : TypedResults.Ok(view!);
     }
 
     private static async Task<RecurrenceResponse> BodyAsync(PulseCycles pulses, int id, CancellationToken ct) =>
         await pulses.ForSurveyAsync(id, ct) is { } info
             ? new(id, info.SeriesId, info.Cadence, info.OpenDays, info.Number, info.StoppedUtc, info.NextOpensUtc)
             : new(id, null, null, null, null, null, null);
-
-    private static ProblemHttpResult Conflict(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);
-
-    private static ProblemHttpResult NotFound() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No survey with this id.");
 }
